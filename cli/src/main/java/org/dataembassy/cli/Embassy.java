@@ -1,0 +1,63 @@
+package org.dataembassy.cli;
+
+import java.nio.file.Path;
+import org.dataembassy.cli.command.DownCommand;
+import org.dataembassy.cli.command.KillCommand;
+import org.dataembassy.cli.command.RebuildCommand;
+import org.dataembassy.cli.command.StartCommand;
+import org.dataembassy.cli.command.StatusCommand;
+import org.dataembassy.cli.command.UpCommand;
+import org.dataembassy.cli.federation.FederationLayout;
+import org.dataembassy.cli.federation.LocalFederation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./embassy}: runs and inspects the local federation. */
+@Command(
+    name = "embassy",
+    mixinStandardHelpOptions = true,
+    version = "embassy 0.1.0",
+    description = "Runs and inspects a local Embassy federation (home, lux, emb2).",
+    subcommands = {
+      UpCommand.class,
+      StatusCommand.class,
+      KillCommand.class,
+      StartCommand.class,
+      DownCommand.class,
+      RebuildCommand.class
+    })
+public final class Embassy {
+
+  /** Exit code for an operator mistake (unknown site, bad arguments): nothing was changed. */
+  public static final int USAGE_ERROR = 2;
+
+  @Option(
+      names = "--root",
+      description = "The Embassy checkout (set by the ./embassy script).",
+      defaultValue = ".")
+  Path root;
+
+  public LocalFederation federation() {
+    return new LocalFederation(FederationLayout.local(root.toAbsolutePath().normalize()));
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Embassy());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof IllegalArgumentException) {
+            commandLine.getErr().println("embassy: " + e.getMessage());
+            return USAGE_ERROR;
+          }
+          commandLine.getErr().println("embassy: " + e.getMessage());
+          return 1;
+        });
+    cli.setParameterExceptionHandler(
+        (e, argv) -> {
+          e.getCommandLine().getErr().println("embassy: " + e.getMessage());
+          return USAGE_ERROR;
+        });
+    System.exit(cli.execute(args));
+  }
+}

@@ -1,0 +1,103 @@
+package org.dataembassy.cli.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A local federation of site processes on one machine: what {@code ./embassy} and the
+ * multi-process tests use to start, stop, kill and inspect sites.
+ */
+public final class LocalFederation {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final FederationLayout layout;
+  private final SiteProcesses processes;
+
+  public LocalFederation(FederationLayout layout) {
+    this.layout = layout;
+    this.processes = new SiteProcesses(layout);
+  }
+
+  public FederationLayout layout() {
+    return layout;
+  }
+
+  public SiteProcesses processes() {
+    return processes;
+  }
+
+  public SiteSpec site(String id) {
+    return layout
+        .site(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown site '"
+                        + id
+                        + "': the sites are "
+                        + String.join(", ", layout.sites().stream().map(SiteSpec::id).toList())));
+  }
+
+  /** Starts the sites that are not running; returns the ones it started. */
+  public List<String> startMissing(List<String> sites, List<String> extraProperties)
+      throws IOException {
+    List<String> started = new ArrayList<>();
+    for (String id : sites) {
+      site(id);
+      if (processes.running(id).isEmpty()) {
+        processes.start(id, extraProperties);
+        started.add(id);
+      }
+    }
+    return started;
+  }
+
+  /**
+   * Waits until every given site answers ready, or the deadline passes; returns the sites still not
+   * ready. Gives up early on a site whose process died.
+   */
+  public List<String> awaitReady(List<String> sites, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    List<String> pending = new ArrayList<>(sites);
+    while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+      Optional<SiteClient> client = SiteClient.trusting(layout.caCertificate());
+      if (client.isPresent()) {
+        pending.removeIf(id -> client.get().ready(layout.url(site(id))));
+      }
+      if (pending.stream().anyMatch(id -> processes.running(id).isEmpty())) {
+        break;
+      }
+      if (!pending.isEmpty()) {
+        LockSupport.parkNanos(POLL.toNanos());
+      }
+    }
+    return pending;
+  }
+
+  /** This site's own view of itself ({@code GET /sites/self}), if it answers. */
+  public Optional<JsonNode> selfStatus(String id) {
+    return SiteClient.trusting(layout.caCertificate())
+        .flatMap(c -> c.json(layout.url(site(id)) + "/sites/self"));
+  }
+
+  public boolean kill(String id) {
+    site(id);
+    return processes.kill(id);
+  }
+
+  public boolean stop(String id) {
+    site(id);
+    return processes.stop(id, Duration.ofSeconds(20));
+  }
+
+  public List<String> siteIds() {
+    return layout.sites().stream().map(SiteSpec::id).toList();
+  }
+}

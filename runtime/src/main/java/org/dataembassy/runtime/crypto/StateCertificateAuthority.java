@@ -1,0 +1,199 @@
+package org.dataembassy.runtime.crypto;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The state certificate authority (ECDSA P-256). Its certificate is {@code <data-dir>/ca.pem}; its
+ * private key stays in {@code <data-dir>/ca/ca-key.pem}, readable by the owner only. Created at the
+ * first start of the federation; every site that starts later loads the same one.
+ */
+public final class StateCertificateAuthority {
+
+  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final X509Certificate certificate;
+  private final KeyPair keyPair;
+
+  private StateCertificateAuthority(X509Certificate certificate, KeyPair keyPair) {
+    this.certificate = certificate;
+    this.keyPair = keyPair;
+  }
+
+  public static Path certificateFile(Path dataDir) {
+    return dataDir.resolve("ca.pem");
+  }
+
+  static Path keyFile(Path dataDir) {
+    return dataDir.resolve("ca").resolve("ca-key.pem");
+  }
+
+  /**
+   * Loads the CA from {@code dataDir}, creating it first if it does not exist. Safe when several
+   * sites start at once: creation happens under a file lock.
+   */
+  public static StateCertificateAuthority loadOrCreate(Path dataDir, String stateName)
+      throws IOException {
+    Path lockFile = dataDir.resolve("ca").resolve(".lock");
+    Files.createDirectories(lockFile.getParent());
+    try (FileChannel channel =
+            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock ignored = channel.lock()) {
+      Path cert = certificateFile(dataDir);
+      Path key = keyFile(dataDir);
+      if (Files.exists(cert) && Files.exists(key)) {
+        X509Certificate caCert = Pem.readCertificate(cert);
+        return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
+      }
+      StateCertificateAuthority ca = create(stateName);
+      Pem.write(key, Pem.encode(ca.keyPair.getPrivate()), true);
+      Pem.write(cert, Pem.encode(ca.certificate), false);
+      return ca;
+    }
+  }
+
+  static StateCertificateAuthority create(String stateName) {
+    try {
+      KeyPair pair = newKeyPair();
+      X500Name subject = new X500Name("CN=" + stateName + " State CA,O=" + stateName);
+      Instant now = Instant.now();
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  subject,
+                  serial(),
+                  Date.from(now.minus(Duration.ofMinutes(5))),
+                  Date.from(now.plus(Duration.ofDays(3650))),
+                  subject,
+                  pair.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  ext.createSubjectKeyIdentifier(pair.getPublic()));
+      return new StateCertificateAuthority(sign(builder, pair), pair);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot create the state CA", e);
+    }
+  }
+
+  /**
+   * Issues a TLS server (and client, for inter-site mTLS) certificate for the given DNS names and
+   * IP addresses.
+   */
+  public IssuedCertificate issueTlsCertificate(
+      String commonName, List<String> dnsNames, List<String> ipAddresses, Duration validity) {
+    try {
+      KeyPair pair = newKeyPair();
+      Instant now = Instant.now();
+      List<GeneralName> names = new ArrayList<>();
+      dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+      ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  certificate,
+                  serial(),
+                  Date.from(now.minus(Duration.ofMinutes(5))),
+                  Date.from(now.plus(validity)),
+                  new X500Name("CN=" + commonName),
+                  pair.getPublic())
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+              .addExtension(
+                  Extension.extendedKeyUsage,
+                  false,
+                  new ExtendedKeyUsage(
+                      new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
+              .addExtension(
+                  Extension.subjectAlternativeName,
+                  false,
+                  new GeneralNames(names.toArray(GeneralName[]::new)))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  ext.createAuthorityKeyIdentifier(certificate))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  ext.createSubjectKeyIdentifier(pair.getPublic()));
+      return new IssuedCertificate(sign(builder, keyPair), pair, certificate);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
+    }
+  }
+
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
+  private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer)
+      throws GeneralSecurityException {
+    try {
+      return new JcaX509CertificateConverter()
+          .getCertificate(
+              builder.build(
+                  new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signer.getPrivate())));
+    } catch (OperatorCreationException e) {
+      throw new GeneralSecurityException(e);
+    }
+  }
+
+  private static KeyPair newKeyPair() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+    return generator.generateKeyPair();
+  }
+
+  private static BigInteger serial() {
+    return new BigInteger(127, RANDOM).add(BigInteger.ONE);
+  }
+
+  /** A certificate with its key pair and the issuing CA's certificate. */
+  public record IssuedCertificate(X509Certificate certificate, KeyPair keyPair, X509Certificate issuer) {
+
+    /** The certificate followed by the CA certificate, as TLS servers present them. */
+    public String chainPem() {
+      return Pem.encode(certificate, issuer);
+    }
+
+    public String privateKeyPem() {
+      return Pem.encode(keyPair.getPrivate());
+    }
+  }
+}

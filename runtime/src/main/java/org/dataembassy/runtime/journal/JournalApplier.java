@@ -1,0 +1,202 @@
+package org.dataembassy.runtime.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.dataembassy.runtime.idempotency.IdempotencyStore;
+import org.dataembassy.runtime.persistence.ProjectionCursor;
+import org.dataembassy.runtime.persistence.ProjectionDatabase;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the journal into this site's projections, in sequence order, exactly once: each entry is
+ * applied in one transaction with the cursor that records it. On a standby it runs continuously;
+ * on the active site the writer applies each entry it appends under the same lock.
+ *
+ * <p>Before applying, the entry's hash and its link to the previous entry are checked; a broken
+ * chain stops the applier (the site turns unready) instead of folding a forged entry.
+ */
+@ApplicationScoped
+public class JournalApplier {
+
+  private static final Logger LOG = Logger.getLogger(JournalApplier.class);
+  private static final long IDLE_POLL_MILLIS = 50;
+
+  @Inject JournalStore store;
+  @Inject JournalCodec codec;
+  @Inject ProjectionDatabase database;
+  @Inject IdempotencyStore idempotency;
+  @Inject Instance<RegisterProjection> projectionBeans;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition newEntries = lock.newCondition();
+  private final Map<String, RegisterProjection> projections = new HashMap<>();
+  private volatile long appliedSequence;
+  private volatile String lastHash = JournalEntry.GENESIS_HASH;
+  private volatile String haltReason;
+  private volatile boolean running;
+  private Thread thread;
+
+  void onStart(@Observes StartupEvent event) {
+    projectionBeans.forEach(p -> projections.put(p.register(), p));
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              ProjectionCursor cursor =
+                  database.em().find(ProjectionCursor.class, ProjectionCursor.SINGLETON_ID);
+              if (cursor != null) {
+                appliedSequence = cursor.appliedSequence;
+                lastHash = cursor.lastHash;
+              }
+            });
+    LOG.infof("EMB-JR-001 projections at journal sequence %d", appliedSequence);
+    running = true;
+    thread = new Thread(this::run, "journal-applier");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  /** The last sequence folded into this site's projections. */
+  public long appliedSequence() {
+    return appliedSequence;
+  }
+
+  /** The hash of the last applied entry (the head of the verified chain). */
+  public String lastHash() {
+    return lastHash;
+  }
+
+  /** Why the applier stopped (a broken chain, an unreadable entry), if it did. */
+  public Optional<String> haltReason() {
+    return Optional.ofNullable(haltReason);
+  }
+
+  /** Wakes the applier: new entries may have arrived. */
+  public void signal() {
+    if (lock.tryLock()) {
+      try {
+        newEntries.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Serialises writers with the applier; the writer holds it from decision to application. */
+  ReentrantLock lock() {
+    return lock;
+  }
+
+  /** Applies every entry present after the cursor; returns how many. Caller holds the lock. */
+  int applyAvailable() {
+    int applied = 0;
+    while (haltReason == null) {
+      Optional<JournalEntry> next = store.get(appliedSequence + 1);
+      if (next.isEmpty()) {
+        break;
+      }
+      apply(next.get());
+      applied++;
+    }
+    return applied;
+  }
+
+  /** Applies one entry, which must be the next one. Caller holds the lock. */
+  AppliedOutcome apply(JournalEntry entry) {
+    if (haltReason != null) {
+      throw new IllegalStateException("journal applier halted: " + haltReason);
+    }
+    if (entry.sequence() != appliedSequence + 1
+        || !entry.previousHash().equals(lastHash)
+        || !entry.hashMatches()) {
+      return halt(
+          entry.sequence(),
+          "journal entry " + entry.sequence() + " does not chain to entry " + appliedSequence);
+    }
+    JournalPayload payload;
+    try {
+      payload = codec.open(entry);
+    } catch (GeneralSecurityException e) {
+      return halt(entry.sequence(), "journal entry " + entry.sequence() + " cannot be opened");
+    }
+    RegisterProjection projection = projections.get(entry.register());
+    if (projection == null) {
+      return halt(entry.sequence(), "no projection for register " + entry.register());
+    }
+    AppliedOutcome outcome =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  AppliedOutcome result = projection.apply(entry, payload.event());
+                  if (payload.idempotencyKey() != null) {
+                    idempotency.record(payload.idempotencyKey(), payload.requestHash(), result);
+                  }
+                  ProjectionCursor cursor =
+                      database.em().find(ProjectionCursor.class, ProjectionCursor.SINGLETON_ID);
+                  if (cursor == null) {
+                    cursor = new ProjectionCursor();
+                    cursor.appliedSequence = entry.sequence();
+                    cursor.lastHash = entry.hash();
+                    database.em().persist(cursor);
+                  } else {
+                    cursor.appliedSequence = entry.sequence();
+                    cursor.lastHash = entry.hash();
+                  }
+                  return result;
+                });
+    appliedSequence = entry.sequence();
+    lastHash = entry.hash();
+    return outcome;
+  }
+
+  private AppliedOutcome halt(long sequence, String reason) {
+    haltReason = reason;
+    LOG.errorf("EMB-JR-002 journal applier stopped at sequence %d: %s", sequence, reason);
+    throw new IllegalStateException(reason);
+  }
+
+  private void run() {
+    while (running) {
+      lock.lock();
+      try {
+        try {
+          applyAvailable();
+        } catch (RuntimeException e) {
+          if (haltReason == null) {
+            LOG.warnf("EMB-JR-003 applying the journal failed, will retry: %s", e.getMessage());
+          }
+        }
+        newEntries.await(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /** Exposed for the projection: an event decoded to the given type. */
+  public static <T> T read(JsonNode event, Class<T> type) {
+    return JournalCodec.json().convertValue(event, type);
+  }
+}

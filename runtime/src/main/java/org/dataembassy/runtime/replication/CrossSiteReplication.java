@@ -1,0 +1,156 @@
+package org.dataembassy.runtime.replication;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import org.dataembassy.runtime.LocalSite;
+import org.dataembassy.runtime.config.ReplicationConfig;
+import org.infinispan.factories.ComponentRegistry;
+import org.infinispan.factories.GlobalComponentRegistry;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.Transport;
+import org.infinispan.xsite.BackupFailureException;
+import org.infinispan.xsite.GlobalXSiteAdminOperations;
+import org.infinispan.xsite.XSiteAdminOperations;
+import org.jboss.logging.Logger;
+
+/**
+ * This site's view of cross-site replication: which sites are reachable (the RELAY2 site view),
+ * which are online as backup targets, and the operations that take a lost site offline for every
+ * cache at once and bring a returning one back with a push state transfer.
+ */
+@ApplicationScoped
+public class CrossSiteReplication {
+
+  private static final Logger LOG = Logger.getLogger(CrossSiteReplication.class);
+  private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(5);
+
+  @Inject EmbeddedCacheManager cacheManager;
+  @Inject ReplicationConfig config;
+  @Inject LocalSite site;
+
+  /** Replication state toward one other site. */
+  public record PeerState(boolean inView, boolean online, String pushState) {
+    public String state() {
+      if (!inView) {
+        return online ? "unreachable" : "offline";
+      }
+      return online ? "online" : "offline";
+    }
+  }
+
+  public boolean enabled() {
+    return config.enabled();
+  }
+
+  /** Sites currently connected through RELAY2, this one included. */
+  public Set<String> sitesView() {
+    if (!enabled()) {
+      return Set.of(site.id());
+    }
+    Transport transport = GlobalComponentRegistry.componentOf(cacheManager, Transport.class);
+    Collection<String> view = transport.getSitesView();
+    return view == null ? Set.of(site.id()) : Set.copyOf(view);
+  }
+
+  /** Whether writes are backed up to this site (it has not been taken offline). */
+  public boolean isOnline(String peer) {
+    return enabled() && XSiteAdminOperations.ONLINE.equals(journalAdmin().siteStatus(peer));
+  }
+
+  /** The other sites that are both reachable and online as backup targets. */
+  public List<String> onlineBackupSites() {
+    Set<String> view = sitesView();
+    return site.peers().stream().filter(view::contains).filter(this::isOnline).toList();
+  }
+
+  /** Replication state toward every other site. */
+  public Map<String, PeerState> peers() {
+    Map<String, PeerState> result = new LinkedHashMap<>();
+    if (!enabled()) {
+      return result;
+    }
+    Set<String> view = sitesView();
+    Map<String, String> push = journalAdmin().getPushStateStatus();
+    for (String peer : site.peers()) {
+      result.put(
+          peer, new PeerState(view.contains(peer), isOnline(peer), push.getOrDefault(peer, "")));
+    }
+    return result;
+  }
+
+  /** Stops backing up to a site, for every cache at once. */
+  public synchronized void takeOffline(String peer, String reason) {
+    if (!enabled() || !isOnline(peer)) {
+      return;
+    }
+    globalAdmin().takeAllCachesOffline(peer);
+    LOG.warnf("EMB-RP-010 site %s taken offline for replication: %s", peer, reason);
+  }
+
+  /**
+   * Resumes backing up to a site and pushes it the state it missed; returns once the push state
+   * transfer finished (or its deadline passed).
+   */
+  public synchronized void bringOnline(String peer) {
+    if (!enabled()) {
+      return;
+    }
+    Instant start = Instant.now();
+    globalAdmin().bringAllCachesOnline(peer);
+    globalAdmin().pushStateAllCaches(peer);
+    Instant deadline = start.plus(PUSH_TIMEOUT);
+    while (journalAdmin().getRunningStateTransfer().contains(peer)
+        && Instant.now().isBefore(deadline)) {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    LOG.infof(
+        "EMB-RP-011 site %s back online for replication; state pushed in %d ms (%s)",
+        peer,
+        Duration.between(start, Instant.now()).toMillis(),
+        journalAdmin().getPushStateStatus().getOrDefault(peer, "?"));
+  }
+
+  /** The sites a failed synchronous backup names (from a {@link BackupFailureException}). */
+  public static List<String> failedSites(Throwable failure) {
+    for (Throwable c = failure; c != null; c = c.getCause()) {
+      if (c instanceof BackupFailureException) {
+        List<String> sites =
+            Arrays.stream(c.getSuppressed())
+                .filter(s -> s instanceof BackupFailureException)
+                .map(CrossSiteReplication::siteName)
+                .filter(s -> s != null)
+                .toList();
+        if (!sites.isEmpty()) {
+          return sites;
+        }
+      }
+    }
+    return List.of();
+  }
+
+  private static String siteName(Throwable perSite) {
+    try {
+      return perSite.getMessage(); // the per-site exception's message is the site name
+    } catch (RuntimeException e) {
+      return null; // getMessage() can throw in 16.0.14 (docs/infinispan-notes.md)
+    }
+  }
+
+  private GlobalXSiteAdminOperations globalAdmin() {
+    return GlobalComponentRegistry.componentOf(cacheManager, GlobalXSiteAdminOperations.class);
+  }
+
+  private XSiteAdminOperations journalAdmin() {
+    return ComponentRegistry.componentOf(
+        cacheManager.getCache(ReplicatedCaches.JOURNAL), XSiteAdminOperations.class);
+  }
+}

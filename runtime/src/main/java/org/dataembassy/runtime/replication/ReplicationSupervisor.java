@@ -1,0 +1,71 @@
+package org.dataembassy.runtime.replication;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.dataembassy.runtime.LocalSite;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachemanagerlistener.annotation.SiteViewChanged;
+import org.infinispan.notifications.cachemanagerlistener.event.SitesViewChangedEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Reacts to sites leaving and joining the RELAY2 site view: a site that left is taken offline for
+ * every cache at once (so writes stop waiting for it); when it returns, the active site brings it
+ * back online and pushes it the state it missed.
+ */
+@ApplicationScoped
+@Listener
+public class ReplicationSupervisor {
+
+  private static final Logger LOG = Logger.getLogger(ReplicationSupervisor.class);
+
+  @Inject EmbeddedCacheManager cacheManager;
+  @Inject CrossSiteReplication replication;
+  @Inject LocalSite site;
+
+  // One thread: admin operations run in order, never on a JGroups thread.
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "replication-supervisor");
+            t.setDaemon(true);
+            return t;
+          });
+
+  void onStart(@Observes StartupEvent event) {
+    if (!replication.enabled()) {
+      return;
+    }
+    cacheManager.addListener(this);
+    worker.submit(this::reconcile);
+  }
+
+  @SiteViewChanged
+  public void onSiteView(SitesViewChangedEvent event) {
+    LOG.infof(
+        "EMB-RP-002 site view %s (joined %s, left %s)",
+        event.getSites(), event.getJoiners(), event.getLeavers());
+    worker.submit(this::reconcile);
+  }
+
+  /** Brings the backup targets in line with the site view. */
+  private void reconcile() {
+    try {
+      var view = replication.sitesView();
+      for (String peer : site.peers()) {
+        if (!view.contains(peer)) {
+          replication.takeOffline(peer, "left the site view");
+        } else if (site.isActive() && !replication.isOnline(peer)) {
+          replication.bringOnline(peer);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "EMB-RP-003 reconciling replication with the site view failed");
+    }
+  }
+}

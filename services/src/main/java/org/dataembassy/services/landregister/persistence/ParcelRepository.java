@@ -1,0 +1,79 @@
+package org.dataembassy.services.landregister.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import org.dataembassy.runtime.journal.JournalCodec;
+import org.dataembassy.runtime.persistence.ProjectionDatabase;
+import org.dataembassy.services.landregister.HistoryEntryView;
+import org.dataembassy.services.landregister.ParcelView;
+
+/** Reads the land register's projection at this site. Callers provide the transaction. */
+@ApplicationScoped
+public class ParcelRepository {
+
+  @Inject ProjectionDatabase database;
+
+  EntityManager em() {
+    return database.em();
+  }
+
+  public Optional<ParcelEntity> find(String cadastralId) {
+    return Optional.ofNullable(em().find(ParcelEntity.class, cadastralId));
+  }
+
+  public Optional<ParcelView> view(String cadastralId) {
+    return find(cadastralId).map(ParcelRepository::toView);
+  }
+
+  public List<ParcelView> ownedBy(String personalCode) {
+    return em().createQuery(
+            "select distinct o.parcel from OwnershipEntity o where o.personalCode = :code"
+                + " order by o.parcel.cadastralId",
+            ParcelEntity.class)
+        .setParameter("code", personalCode)
+        .getResultList()
+        .stream()
+        .map(ParcelRepository::toView)
+        .toList();
+  }
+
+  public List<HistoryEntryView> history(String cadastralId) {
+    return em().createQuery(
+            "from ParcelHistoryEntity h where h.cadastralId = :id order by h.sequence",
+            ParcelHistoryEntity.class)
+        .setParameter("id", cadastralId)
+        .getResultList()
+        .stream()
+        .map(ParcelRepository::toView)
+        .toList();
+  }
+
+  public static ParcelView toView(ParcelEntity p) {
+    return new ParcelView(
+        p.cadastralId,
+        p.address,
+        p.areaM2,
+        p.purpose,
+        p.owners.stream()
+            .map(o -> new ParcelView.OwnerView(o.personalCode, o.name, o.share))
+            .toList(),
+        p.mortgages.stream()
+            .map(m -> new ParcelView.MortgageView(m.id, m.creditor, m.amount, m.currency, m.id))
+            .toList(),
+        p.version,
+        p.sequence);
+  }
+
+  private static HistoryEntryView toView(ParcelHistoryEntity h) {
+    try {
+      return new HistoryEntryView(
+          h.sequence, h.epoch, h.type, h.recordedAt, h.site, JournalCodec.json().readTree(h.change));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable history entry " + h.sequence, e);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.dataembassy.services.landregister.rest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.dataembassy.runtime.idempotency.IdempotencyKeys;
+import org.dataembassy.runtime.journal.JournalCodec;
+import org.dataembassy.runtime.rest.CommonProblem;
+import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.rest.WriteResponses;
+import org.dataembassy.services.landregister.CadastralId;
+import org.dataembassy.services.landregister.HistoryEntryView;
+import org.dataembassy.services.landregister.LandRegisterProblem;
+import org.dataembassy.services.landregister.ParcelView;
+import org.dataembassy.services.landregister.PersonalCode;
+import org.dataembassy.services.landregister.persistence.ParcelRepository;
+import org.dataembassy.services.landregister.rest.ParcelRequests.RegisterMortgage;
+import org.dataembassy.services.landregister.rest.ParcelRequests.RegisterParcel;
+import org.dataembassy.services.landregister.rest.ParcelRequests.Transfer;
+import org.dataembassy.services.landregister.service.LandRegisterService;
+
+/** The land register API ({@code https://land.<zone>:8443/parcels}). */
+@Path("/parcels")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParcelResource {
+
+  @Inject LandRegisterService service;
+  @Inject ParcelRepository parcels;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(
+      RegisterParcel body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    RegisterParcel req = required(body);
+    String key = IdempotencyKeys.validate(idempotencyKey);
+    return WriteResponses.of(service.register(req, key, hash("POST", "/parcels", req)));
+  }
+
+  @GET
+  public List<ParcelView> byOwner(@QueryParam("owner") String owner) {
+    if (owner == null) {
+      throw new ProblemException(
+          CommonProblem.VALIDATION_FAILED, "Give the owner's personal code: /parcels?owner=...");
+    }
+    PersonalCode code = new PersonalCode(owner);
+    return QuarkusTransaction.requiringNew().call(() -> parcels.ownedBy(code.value()));
+  }
+
+  @GET
+  @Path("/{cadastralId}")
+  public ParcelView get(@PathParam("cadastralId") String cadastralId) {
+    CadastralId id = new CadastralId(cadastralId);
+    return QuarkusTransaction.requiringNew()
+        .call(() -> parcels.view(id.value()))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  @GET
+  @Path("/{cadastralId}/history")
+  public List<HistoryEntryView> history(@PathParam("cadastralId") String cadastralId) {
+    CadastralId id = new CadastralId(cadastralId);
+    List<HistoryEntryView> history =
+        QuarkusTransaction.requiringNew().call(() -> parcels.history(id.value()));
+    if (history.isEmpty()) {
+      throw notFound(id);
+    }
+    return history;
+  }
+
+  @POST
+  @Path("/{cadastralId}/transfers")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response transfer(
+      @PathParam("cadastralId") String cadastralId,
+      Transfer body,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    Transfer req = required(body);
+    String key = IdempotencyKeys.validate(idempotencyKey);
+    return WriteResponses.of(
+        service.transfer(
+            cadastralId, req, key, hash("POST", "/parcels/" + cadastralId + "/transfers", req)));
+  }
+
+  @POST
+  @Path("/{cadastralId}/mortgages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response mortgage(
+      @PathParam("cadastralId") String cadastralId,
+      RegisterMortgage body,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    RegisterMortgage req = required(body);
+    String key = IdempotencyKeys.validate(idempotencyKey);
+    return WriteResponses.of(
+        service.mortgage(
+            cadastralId, req, key, hash("POST", "/parcels/" + cadastralId + "/mortgages", req)));
+  }
+
+  @DELETE
+  @Path("/{cadastralId}/mortgages/{mortgageId}")
+  public Response discharge(
+      @PathParam("cadastralId") String cadastralId,
+      @PathParam("mortgageId") String mortgageId,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    long id;
+    try {
+      id = Long.parseLong(mortgageId);
+    } catch (NumberFormatException e) {
+      throw new ProblemException(
+          LandRegisterProblem.MORTGAGE_NOT_FOUND, "Mortgage ids are numbers.");
+    }
+    String key = IdempotencyKeys.validate(idempotencyKey);
+    return WriteResponses.of(
+        service.discharge(
+            cadastralId,
+            id,
+            key,
+            IdempotencyKeys.requestHash(
+                "DELETE", "/parcels/" + cadastralId + "/mortgages/" + mortgageId, null)));
+  }
+
+  private static <T> T required(T body) {
+    if (body == null) {
+      throw new ProblemException(CommonProblem.MALFORMED_JSON, "The request needs a JSON body.");
+    }
+    return body;
+  }
+
+  private static String hash(String method, String path, Object body) {
+    return IdempotencyKeys.requestHash(method, path, JournalCodec.json().valueToTree(body).toString());
+  }
+
+  private static ProblemException notFound(CadastralId id) {
+    return new ProblemException(
+        LandRegisterProblem.PARCEL_NOT_FOUND, "No parcel " + id + " is registered.");
+  }
+}

@@ -1,0 +1,50 @@
+package org.dataembassy.site;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+
+/**
+ * Starts a site. Before Quarkus starts its HTTPS server, the site makes sure it holds a TLS
+ * certificate from the state CA (creating the CA at the federation's first start), and activates
+ * the configured projection database. Both happen before Quarkus reads its configuration, so they
+ * read {@code embassy.*} settings from system properties or environment variables directly.
+ */
+@QuarkusMain
+public final class SiteMain {
+
+  private SiteMain() {}
+
+  public static void main(String... args) throws Exception {
+    String siteId = setting("embassy.site.id", "home");
+    Path dataDir = Path.of(setting("embassy.site.data-dir", "data")).toAbsolutePath().normalize();
+    String zone = setting("embassy.federation.zone", "gov.example");
+    String address =
+        setting("embassy.federation.sites." + siteId + ".address", defaultAddress(siteId));
+    System.setProperty("embassy.site.data-dir", dataDir.toString());
+    if (SiteTlsProvisioner.ensure(dataDir, siteId, address, zone)) {
+      System.out.println("EMB-RT-002 issued a TLS certificate for site " + siteId + " from the state CA");
+    }
+    DatabaseSelection.apply(setting("embassy.database.kind", "h2"));
+    Quarkus.run(args);
+  }
+
+  /** A setting from a system property, else its environment variable, else the default. */
+  static String setting(String key, String defaultValue) {
+    String value = System.getProperty(key);
+    if (value == null) {
+      value = System.getenv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+    }
+    return value == null || value.isBlank() ? defaultValue : value;
+  }
+
+  private static String defaultAddress(String siteId) {
+    return switch (siteId) {
+      case "home" -> "127.0.0.11";
+      case "lux" -> "127.0.0.12";
+      case "emb2" -> "127.0.0.13";
+      default -> "127.0.0.1";
+    };
+  }
+}
