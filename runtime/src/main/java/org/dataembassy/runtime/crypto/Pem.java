@@ -18,6 +18,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /** PEM encoding and decoding of certificates and keys, and safe writing of key files. */
 public final class Pem {
@@ -34,6 +35,11 @@ public final class Pem {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** A private key as PKCS#8 ({@code -----BEGIN PRIVATE KEY-----}), which every TLS stack reads. */
+  public static String encodePrivateKey(PrivateKey key) {
+    return encode(new PemObject("PRIVATE KEY", key.getEncoded()));
   }
 
   public static X509Certificate readCertificate(Path file) throws IOException {

@@ -78,7 +78,7 @@ public final class StateCertificateAuthority {
         return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
       }
       StateCertificateAuthority ca = create(stateName);
-      Pem.write(key, Pem.encode(ca.keyPair.getPrivate()), true);
+      Pem.write(key, Pem.encodePrivateKey(ca.keyPair.getPrivate()), true);
       Pem.write(cert, Pem.encode(ca.certificate), false);
       return ca;
     }
@@ -193,7 +193,7 @@ public final class StateCertificateAuthority {
     }
 
     public String privateKeyPem() {
-      return Pem.encode(keyPair.getPrivate());
+      return Pem.encodePrivateKey(keyPair.getPrivate());
     }
   }
 }

@@ -1,9 +1,15 @@
 package org.dataembassy.runtime.health;
 
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.client.PeerSiteClient;
 import org.dataembassy.runtime.controlplane.ControlPlane;
@@ -19,6 +25,7 @@ import org.jboss.logging.Logger;
 public class CatchUpMonitor {
 
   private static final Logger LOG = Logger.getLogger(CatchUpMonitor.class);
+  private static final long CHECK_MILLIS = 200;
 
   @Inject LocalSite site;
   @Inject ControlPlane controlPlane;
@@ -38,7 +45,30 @@ public class CatchUpMonitor {
     return caughtUp ? "" : waitingFor;
   }
 
-  @Scheduled(every = "0.25s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "catch-up-monitor");
+            t.setDaemon(true);
+            return t;
+          });
+
+  void onStart(@Observes StartupEvent event) {
+    timer.scheduleWithFixedDelay(this::checkSafely, 0, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    timer.shutdownNow();
+  }
+
+  private void checkSafely() {
+    try {
+      check();
+    } catch (RuntimeException e) {
+      waitingFor = "a failed check: " + e.getMessage();
+    }
+  }
+
   void check() {
     if (caughtUp) {
       return;
@@ -56,18 +86,24 @@ public class CatchUpMonitor {
       return;
     }
     if (target < 0) {
+      JsonNode status;
       try {
-        target = peers.selfStatus(active.get()).path("journalSequence").asLong(-1);
+        status = peers.selfStatus(active.get());
       } catch (Exception e) {
         waitingFor = "the active site " + active.get() + " to answer";
         return;
       }
+      // Only once the active site backs up to this site again can nothing be missed from here on.
+      if (!"online".equals(status.path("replication").path(site.id()).path("state").asText())) {
+        waitingFor = "the active site " + active.get() + " to resume replication to this site";
+        return;
+      }
+      target = status.path("journalSequence").asLong(-1);
     }
     if (applier.appliedSequence() >= target) {
       markCaughtUp("active site " + active.get() + " at sequence " + target);
     } else {
-      waitingFor =
-          "journal sequence " + target + " (at " + applier.appliedSequence() + ")";
+      waitingFor = "journal sequence " + target + " (at " + applier.appliedSequence() + ")";
     }
   }
 

@@ -1,8 +1,8 @@
 package org.dataembassy.runtime.replication;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,8 +32,10 @@ public class CacheManagerProducer {
   private static final Logger LOG = Logger.getLogger(CacheManagerProducer.class);
   private static final String TEMPLATE = "infinispan-xsite.xml";
 
+  // @Singleton, not @ApplicationScoped: Infinispan's component lookups need the real manager, not
+  // a client proxy.
   @Produces
-  @ApplicationScoped
+  @Singleton
   EmbeddedCacheManager cacheManager(
       SiteConfig site, FederationConfig federation, ReplicationConfig replication) {
     long start = System.nanoTime();

@@ -31,7 +31,10 @@ import org.jboss.logging.Logger;
 public class CrossSiteReplication {
 
   private static final Logger LOG = Logger.getLogger(CrossSiteReplication.class);
-  private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration PUSH_RETRY = Duration.ofSeconds(1);
+  private static final int PUSH_ATTEMPTS = 30;
+  private static final Set<String> PUSH_FINISHED = Set.of("OK", "ERROR", "CANCELED");
 
   @Inject EmbeddedCacheManager cacheManager;
   @Inject ReplicationConfig config;
@@ -88,7 +91,7 @@ public class CrossSiteReplication {
   }
 
   /** Stops backing up to a site, for every cache at once. */
-  public synchronized void takeOffline(String peer, String reason) {
+  public void takeOffline(String peer, String reason) {
     if (!enabled() || !isOnline(peer)) {
       return;
     }
@@ -98,25 +101,47 @@ public class CrossSiteReplication {
 
   /**
    * Resumes backing up to a site and pushes it the state it missed; returns once the push state
-   * transfer finished (or its deadline passed).
+   * transfer finished, the site left again, or the attempts ran out. A site that has just joined
+   * may not have started its caches yet, so a push that cannot start is retried.
    */
-  public synchronized void bringOnline(String peer) {
+  public boolean bringOnline(String peer) {
     if (!enabled()) {
-      return;
+      return false;
     }
     Instant start = Instant.now();
-    globalAdmin().bringAllCachesOnline(peer);
-    globalAdmin().pushStateAllCaches(peer);
-    Instant deadline = start.plus(PUSH_TIMEOUT);
-    while (journalAdmin().getRunningStateTransfer().contains(peer)
-        && Instant.now().isBefore(deadline)) {
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    for (int attempt = 1; attempt <= PUSH_ATTEMPTS && sitesView().contains(peer); attempt++) {
+      journalAdmin().clearPushStateStatus();
+      // brings the site online for every cache and starts the push; returns at once
+      Map<String, String> started = globalAdmin().pushStateAllCaches(peer);
+      if (started.values().stream().allMatch(XSiteAdminOperations.SUCCESS::equals)) {
+        String status = awaitPush(peer, start.plus(PUSH_TIMEOUT));
+        if ("OK".equals(status)) {
+          LOG.infof(
+              "EMB-RP-011 site %s back online for replication; state pushed in %d ms",
+              peer, Duration.between(start, Instant.now()).toMillis());
+          return true;
+        }
+        LOG.warnf("EMB-RP-013 pushing state to site %s ended %s (attempt %d)", peer, status, attempt);
+      } else {
+        LOG.debugf("push state to %s could not start (attempt %d): %s", peer, attempt, started);
+      }
+      LockSupport.parkNanos(PUSH_RETRY.toNanos());
     }
-    LOG.infof(
-        "EMB-RP-011 site %s back online for replication; state pushed in %d ms (%s)",
-        peer,
-        Duration.between(start, Instant.now()).toMillis(),
-        journalAdmin().getPushStateStatus().getOrDefault(peer, "?"));
+    LOG.errorf("EMB-RP-012 could not push state to site %s; it stays behind", peer);
+    return false;
+  }
+
+  private String awaitPush(String peer, Instant deadline) {
+    String status = journalAdmin().getPushStateStatus().getOrDefault(peer, "");
+    while (!PUSH_FINISHED.contains(status) && Instant.now().isBefore(deadline)) {
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      if (!journalAdmin().getRunningStateTransfer().contains(peer)) {
+        status = journalAdmin().getPushStateStatus().getOrDefault(peer, "");
+        return PUSH_FINISHED.contains(status) ? status : "stopped (" + status + ")";
+      }
+      status = journalAdmin().getPushStateStatus().getOrDefault(peer, "");
+    }
+    return status;
   }
 
   /** The sites a failed synchronous backup names (from a {@link BackupFailureException}). */

@@ -1,5 +1,9 @@
 package org.dataembassy.runtime.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -7,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -18,6 +23,44 @@ public class ProblemExceptionMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     return Problems.response(e, uri.getPath());
+  }
+
+  @ServerExceptionMapper
+  public Response json(JsonProcessingException e, UriInfo uri) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return Problems.response(
+          CommonProblem.UNKNOWN_FIELD,
+          "Unknown field '" + unknown.getPropertyName() + "'.",
+          List.of(Map.of("field", path(unknown), "message", "is not a known field")),
+          null,
+          uri.getPath());
+    }
+    if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+      return Problems.response(
+          CommonProblem.VALIDATION_FAILED,
+          "Field " + path(mismatched) + " has the wrong type.",
+          List.of(Map.of("field", path(mismatched), "message", "has the wrong type")),
+          null,
+          uri.getPath());
+    }
+    return Problems.response(
+        CommonProblem.MALFORMED_JSON,
+        "The request body is not valid JSON.",
+        List.of(),
+        null,
+        uri.getPath());
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
   }
 
   @ServerExceptionMapper

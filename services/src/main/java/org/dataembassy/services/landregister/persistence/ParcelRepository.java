@@ -31,8 +31,8 @@ public class ParcelRepository {
 
   public List<ParcelView> ownedBy(String personalCode) {
     return em().createQuery(
-            "select distinct o.parcel from OwnershipEntity o where o.personalCode = :code"
-                + " order by o.parcel.cadastralId",
+            "select p from ParcelEntity p where exists (select 1 from OwnershipEntity o"
+                + " where o.parcel = p and o.personalCode = :code) order by p.cadastralId",
             ParcelEntity.class)
         .setParameter("code", personalCode)
         .getResultList()

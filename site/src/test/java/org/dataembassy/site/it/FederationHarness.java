@@ -1,0 +1,144 @@
+package org.dataembassy.site.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dataembassy.cli.federation.FederationLayout;
+import org.dataembassy.cli.federation.LocalFederation;
+
+/**
+ * Starts and controls a real local federation for a multi-process test: three site processes
+ * (home, lux, emb2) on their own loopback addresses, heap-capped, with a data directory of the
+ * test's own under {@code target/it-data/}. Only the processes it started are ever signalled.
+ */
+public final class FederationHarness implements AutoCloseable {
+
+  public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  private final LocalFederation federation;
+  private final List<String> extraProperties;
+  private KeyStore trust;
+
+  /**
+   * @param name the test's name (its data directory)
+   * @param addressBase the first three loopback addresses to use, e.g. {@code 127.0.0.31} gives
+   *     .31, .32, .33
+   */
+  public FederationHarness(String name, String addressBase, List<String> extraProperties)
+      throws IOException {
+    Path app = Path.of(System.getProperty("embassy.it.app", "target/quarkus-app/quarkus-run.jar"));
+    Path dataDir = Path.of("target", "it-data", name).toAbsolutePath();
+    deleteRecursively(dataDir);
+    Files.createDirectories(dataDir);
+    String prefix = addressBase.substring(0, addressBase.lastIndexOf('.') + 1);
+    int first = Integer.parseInt(addressBase.substring(addressBase.lastIndexOf('.') + 1));
+    this.federation =
+        new LocalFederation(
+            FederationLayout.withAddresses(
+                    dataDir, app, prefix + first, prefix + (first + 1), prefix + (first + 2))
+                .withExtraProperties(extraProperties));
+    this.extraProperties = extraProperties;
+  }
+
+  public LocalFederation federation() {
+    return federation;
+  }
+
+  /** Starts the given sites and waits until they are ready. */
+  public void start(String... sites) throws IOException {
+    federation.startMissing(List.of(sites), List.of());
+    awaitReady(sites);
+  }
+
+  public void awaitReady(String... sites) {
+    List<String> notReady = federation.awaitReady(List.of(sites), READY_TIMEOUT);
+    assertThat(notReady)
+        .as("sites not ready within %s; logs under %s", READY_TIMEOUT, federation.layout().dataDir())
+        .isEmpty();
+  }
+
+  public void startAll() throws IOException {
+    start(federation.siteIds().toArray(String[]::new));
+  }
+
+  /** SIGKILL: the hard loss of a site. */
+  public void kill(String site) {
+    assertThat(federation.kill(site)).as("site %s was running", site).isTrue();
+  }
+
+  public String address(String site) {
+    return federation.site(site).address();
+  }
+
+  public String baseUri(String site) {
+    return federation.layout().url(federation.site(site));
+  }
+
+  public Path caCertificate() {
+    return federation.layout().caCertificate();
+  }
+
+  /** A REST Assured request to a site over HTTPS, trusting only the state CA. */
+  public RequestSpecification at(String site) {
+    return RestAssured.given()
+        .config(
+            RestAssuredConfig.config()
+                .sslConfig(SSLConfig.sslConfig().trustStore(trust())))
+        .baseUri(baseUri(site));
+  }
+
+  private synchronized KeyStore trust() {
+    if (trust == null) {
+      try (InputStream in = Files.newInputStream(caCertificate())) {
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        ks.load(null, null);
+        ks.setCertificateEntry(
+            "state-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        trust = ks;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot read the state CA", e);
+      }
+    }
+    return trust;
+  }
+
+  public Optional<Long> pid(String site) {
+    return federation.processes().running(site).map(ProcessHandle::pid);
+  }
+
+  /** Stops every site this harness started (SIGKILL: the test's data directory is thrown away). */
+  @Override
+  public void close() {
+    for (String site : federation.siteIds()) {
+      federation.kill(site);
+    }
+  }
+
+  public List<String> extraProperties() {
+    return new ArrayList<>(extraProperties);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

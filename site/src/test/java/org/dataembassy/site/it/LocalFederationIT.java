@@ -1,0 +1,232 @@
+package org.dataembassy.site.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three real site processes replicating the land register (H2 projections): replication,
+ * forwarding, idempotency across sites, the loss and return of embassies.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalFederationIT {
+
+  static FederationHarness sites;
+
+  @BeforeAll
+  static void startFederation() throws Exception {
+    sites = new FederationHarness("local-federation", "127.0.0.31", List.of());
+    sites.startAll();
+  }
+
+  @AfterAll
+  static void stopFederation() {
+    if (sites != null) {
+      sites.close();
+    }
+  }
+
+  static Response register(String site, String cadastralId) {
+    return sites.at(site).contentType(ContentType.JSON).body(Parcels.parcel(cadastralId)).post("/parcels");
+  }
+
+  static void awaitParcelAt(String site, String cadastralId, long version, long sequence) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                sites
+                    .at(site)
+                    .get("/parcels/" + cadastralId)
+                    .then()
+                    .statusCode(200)
+                    .body("version", equalTo((int) version))
+                    .body("sequence", equalTo((int) sequence)));
+  }
+
+  @Test
+  @Order(1)
+  void shouldReplicateAParcelWrittenAtHomeToBothEmbassies() {
+    String id = Parcels.id(1, 1);
+    Response created = register("home", id);
+    created.then().statusCode(201).header("Location", "/parcels/" + id).body("version", equalTo(1));
+    long sequence = created.jsonPath().getLong("sequence");
+
+    Response transferred =
+        sites
+            .at("home")
+            .contentType(ContentType.JSON)
+            .body(Parcels.transferToJaan(1))
+            .post("/parcels/" + id + "/transfers");
+    transferred.then().statusCode(200).body("version", equalTo(2)).body("owners.size()", equalTo(2));
+    assertThat(transferred.jsonPath().getLong("sequence")).isEqualTo(sequence + 1);
+
+    for (String embassy : List.of("lux", "emb2")) {
+      awaitParcelAt(embassy, id, 2, sequence + 1);
+      sites
+          .at(embassy)
+          .get("/parcels/" + id + "/history")
+          .then()
+          .statusCode(200)
+          .body("size()", equalTo(2))
+          .body("[0].type", equalTo("ParcelRegistered"))
+          .body("[1].type", equalTo("OwnershipTransferred"));
+      sites
+          .at(embassy)
+          .get("/parcels?owner=" + Parcels.JAAN)
+          .then()
+          .statusCode(200)
+          .body("cadastralId", org.hamcrest.Matchers.hasItem(id));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void shouldApplyAWriteSentToAStandbyAtHome() {
+    String id = Parcels.id(2, 1);
+    Response created = register("lux", id);
+    created
+        .then()
+        .statusCode(201)
+        .header("Embassy-Forwarded-By", "lux")
+        .header("Embassy-Site", "home")
+        .body("cadastralId", equalTo(id));
+    long sequence = created.jsonPath().getLong("sequence");
+    for (String site : List.of("home", "lux", "emb2")) {
+      awaitParcelAt(site, id, 1, sequence);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void shouldReturnTheOriginalOutcomeForARetryWithTheSameKeyAtAnySite() {
+    String id = Parcels.id(3, 1);
+    String key = UUID.randomUUID().toString();
+    Response first =
+        sites.at("home").header("Idempotency-Key", key).contentType(ContentType.JSON)
+            .body(Parcels.parcel(id)).post("/parcels");
+    first.then().statusCode(201);
+    for (String site : List.of("home", "lux", "emb2")) {
+      Response retry =
+          sites.at(site).header("Idempotency-Key", key).contentType(ContentType.JSON)
+              .body(Parcels.parcel(id)).post("/parcels");
+      retry
+          .then()
+          .statusCode(201)
+          .header("Idempotent-Replayed", "true")
+          .header("Location", "/parcels/" + id)
+          .body("sequence", equalTo(first.jsonPath().getInt("sequence")));
+    }
+    // the same key for another request is refused, and changes nothing
+    sites.at("emb2").header("Idempotency-Key", key).contentType(ContentType.JSON)
+        .body(Parcels.parcel(Parcels.id(3, 2))).post("/parcels")
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("code", equalTo("idempotency_key_reused"));
+    sites.at("home").get("/parcels/" + Parcels.id(3, 2)).then().statusCode(404);
+    // without a key, a second registration of the same parcel is a conflict
+    register("home", id).then().statusCode(409).body("code", equalTo("parcel_already_registered"));
+  }
+
+  @Test
+  @Order(4)
+  void shouldKeepWritingWhenOneEmbassyIsKilledAndCatchItUpWhenItReturns() throws Exception {
+    sites.kill("emb2");
+    List<String> written = new ArrayList<>();
+    long lastSequence = 0;
+    for (int i = 1; i <= 20; i++) {
+      String id = Parcels.id(4, i);
+      Response r = register("home", id);
+      r.then().statusCode(201);
+      written.add(id);
+      lastSequence = r.jsonPath().getLong("sequence");
+    }
+    sites.at("home").get("/sites/self").then().body("replication.emb2.state", equalTo("offline"));
+    awaitParcelAt("lux", written.get(written.size() - 1), 1, lastSequence);
+
+    sites.start("emb2"); // returns once emb2 reports ready: caught up
+    for (String id : written) {
+      sites.at("emb2").get("/parcels/" + id).then().statusCode(200);
+    }
+    sites.at("emb2").get("/sites/self").then().body("journalSequence", equalTo((int) lastSequence));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                sites.at("home").get("/sites/self").then()
+                    .body("replication.emb2.state", equalTo("online")));
+    // and it receives new writes again
+    Response after = register("home", Parcels.id(4, 100));
+    after.then().statusCode(201);
+    awaitParcelAt("emb2", Parcels.id(4, 100), 1, after.jsonPath().getLong("sequence"));
+  }
+
+  @Test
+  @Order(5)
+  void shouldRefuseWritesWithNoEmbassyAndLoseNothingAcknowledged() throws Exception {
+    List<String> acknowledged = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      register("home", Parcels.id(5, i)).then().statusCode(201);
+      acknowledged.add(Parcels.id(5, i));
+    }
+    sites.kill("lux");
+    sites.kill("emb2");
+    String refusedId = Parcels.id(5, 99);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              Response r = register("home", refusedId);
+              if (r.statusCode() == 201) {
+                acknowledged.add(refusedId); // acknowledged while an embassy still held it
+              }
+              r.then().statusCode(503).contentType("application/problem+json")
+                  .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                  .body("code", equalTo("replication_unavailable"));
+            });
+    String refusedAgain = Parcels.id(5, 98);
+    register("home", refusedAgain).then().statusCode(503);
+    sites.at("home").get("/parcels/" + refusedAgain).then().statusCode(404);
+
+    sites.start("lux", "emb2");
+    for (String site : List.of("home", "lux", "emb2")) {
+      for (String id : acknowledged) {
+        sites.at(site).get("/parcels/" + id).then().statusCode(200);
+      }
+      sites.at(site).get("/parcels/" + refusedAgain).then().statusCode(404);
+    }
+    register("home", Parcels.id(5, 50)).then().statusCode(201);
+  }
+
+  @Test
+  @Order(6)
+  void shouldServeTheServiceNameWithTheStateCaCertificateToCurl() throws Exception {
+    String id = Parcels.id(1, 1);
+    Process curl =
+        new ProcessBuilder(
+                "curl", "-sS", "--fail",
+                "--cacert", sites.caCertificate().toString(),
+                "--resolve", "land.gov.example:8443:" + sites.address("lux"),
+                "https://land.gov.example:8443/parcels/" + id)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(curl.getInputStream().readAllBytes());
+    assertThat(curl.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(curl.exitValue()).as(out).isZero();
+    assertThat(out).contains("\"cadastralId\":\"" + id + "\"");
+  }
+}
