@@ -2,6 +2,7 @@ package org.dataembassy.runtime.rest;
 
 /** Problems every API of a site can answer with. */
 public enum CommonProblem implements ProblemType {
+  BAD_REQUEST(400, "The request is not valid"),
   MALFORMED_JSON(400, "The request body is not valid JSON"),
   UNKNOWN_FIELD(400, "The request body has a field this API does not know"),
   VALIDATION_FAILED(422, "The request is not valid"),

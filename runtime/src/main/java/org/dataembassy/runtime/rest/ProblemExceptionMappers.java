@@ -25,6 +25,33 @@ public class ProblemExceptionMappers {
     return Problems.response(e, uri.getPath());
   }
 
+  // Quarkus REST has built-in mappers for Jackson's MismatchedInputException (and so for
+  // UnrecognizedPropertyException); a mapper for the same type overrides it, a mapper for a
+  // supertype does not. Malformed JSON arrives as a WebApplicationException caused by a
+  // JsonParseException.
+  @ServerExceptionMapper
+  public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+    return json(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return json(e, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uri) {
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return json(json, uri);
+    }
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    return Problems.response(
+        CommonProblem.BAD_REQUEST, "The request is not valid.", List.of(), null, uri.getPath());
+  }
+
   @ServerExceptionMapper
   public Response json(JsonProcessingException e, UriInfo uri) {
     if (e instanceof UnrecognizedPropertyException unknown) {
@@ -91,10 +118,6 @@ public class ProblemExceptionMappers {
 
   @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
   public Response unexpected(RuntimeException e, UriInfo uri) {
-    if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
-      return Problems.response(
-          CommonProblem.VALIDATION_FAILED, "The request is not valid.", List.of(), null, uri.getPath());
-    }
     LOG.errorf(e, "EMB-RT-500 unexpected error serving %s", uri.getPath());
     return Problems.response(
         CommonProblem.INTERNAL_ERROR,
