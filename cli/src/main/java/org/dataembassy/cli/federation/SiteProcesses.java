@@ -65,7 +65,20 @@ public final class SiteProcesses {
     command.add(javaBinary());
     command.add("-Xmx" + layout.heap());
     command.add("-XX:+UseSerialGC");
+    // Three JVMs start at once on a small machine: C1 only halves the start-up time (docs/benchmarks.md).
+    // EMBASSY_SITE_JAVA_OPTS="-XX:TieredStopAtLevel=4" restores the optimising compiler.
+    command.add("-XX:TieredStopAtLevel=1");
+    Path cds = layout.siteApp().resolveSibling("app-cds.jsa");
+    if (Files.exists(cds)) {
+      // the AppCDS archive built with the application: less start-up CPU for three sites at once
+      command.add("-XX:SharedArchiveFile=" + cds);
+      command.add("-Xshare:auto");
+    }
     command.add("-Djava.net.preferIPv4Stack=true");
+    String javaOptions = System.getenv("EMBASSY_SITE_JAVA_OPTS");
+    if (javaOptions != null && !javaOptions.isBlank()) {
+      command.addAll(List.of(javaOptions.trim().split("\\s+")));
+    }
     command.add("-Dembassy.site.id=" + site);
     command.add("-Dembassy.site.data-dir=" + layout.dataDir());
     command.add("-Dquarkus.http.ssl-port=" + layout.httpsPort());
@@ -77,11 +90,12 @@ public final class SiteProcesses {
     }
     layout.extraProperties().forEach(p -> command.add("-D" + p));
     extraProperties.forEach(p -> command.add("-D" + p));
+    // Run from the application's directory: the AppCDS archive records relative class paths.
     command.add("-jar");
-    command.add(layout.siteApp().toString());
+    command.add(layout.siteApp().getFileName().toString());
     Process process =
         new ProcessBuilder(command)
-            .directory(layout.dataDir().toFile())
+            .directory(layout.siteApp().getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(site).toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -99,6 +99,14 @@ public class CrossSiteReplication {
     LOG.warnf("EMB-RP-010 site %s taken offline for replication: %s", peer, reason);
   }
 
+  /** Resumes backing up to a site for every cache, without a state transfer. */
+  public void resumeBackups(String peer) {
+    if (enabled() && !isOnline(peer)) {
+      globalAdmin().bringAllCachesOnline(peer);
+      LOG.infof("EMB-RP-014 backups to site %s resumed", peer);
+    }
+  }
+
   /**
    * Resumes backing up to a site and pushes it the state it missed; returns once the push state
    * transfer finished, the site left again, or the attempts ran out. A site that has just joined

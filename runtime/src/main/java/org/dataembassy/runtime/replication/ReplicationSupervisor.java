@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Reacts to sites leaving and joining the RELAY2 site view: a site that left is taken offline for
  * every cache at once (so writes stop waiting for it); when it returns, the active site brings it
- * back online and pushes it the state it missed.
+ * back online and pushes it the state it missed, and the other sites resume their (idle) backups.
  */
 @ApplicationScoped
 @Listener
@@ -60,8 +60,12 @@ public class ReplicationSupervisor {
       for (String peer : site.peers()) {
         if (!view.contains(peer)) {
           replication.takeOffline(peer, "left the site view");
-        } else if (site.isActive() && !replication.isOnline(peer)) {
-          replication.bringOnline(peer);
+        } else if (!replication.isOnline(peer)) {
+          if (site.isActive()) {
+            replication.bringOnline(peer); // and push it what it missed
+          } else {
+            replication.resumeBackups(peer); // a standby writes nothing, so has nothing to push
+          }
         }
       }
     } catch (RuntimeException e) {
