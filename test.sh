@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, @QuarkusTest API tests, and the multi-process tests that start real
+# site processes, curl and a PostgreSQL server of their own. Installs what they need when missing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+exec mvn -B -Dstyle.color=never verify "$@"
