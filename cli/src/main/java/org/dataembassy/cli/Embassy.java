@@ -43,6 +43,11 @@ public final class Embassy {
   }
 
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its error handlers: operator mistakes get one line and exit code 2. */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Embassy());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -58,6 +63,6 @@ public final class Embassy {
           e.getCommandLine().getErr().println("embassy: " + e.getMessage());
           return USAGE_ERROR;
         });
-    System.exit(cli.execute(args));
+    return cli;
   }
 }
