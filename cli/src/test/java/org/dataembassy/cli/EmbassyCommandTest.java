@@ -1,0 +1,63 @@
+package org.dataembassy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Operator mistakes: exit code 2 and a single line on stderr, never a usage dump or a stack trace. */
+class EmbassyCommandTest {
+
+  @TempDir Path root;
+
+  private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
+  private CommandLine cli;
+
+  @BeforeEach
+  void commandLine() {
+    cli = Embassy.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+  }
+
+  @Test
+  void shouldRejectAnUnknownSubcommandWithOneLine() {
+    int exit = cli.execute("--root", root.toString(), "explode");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("explode");
+  }
+
+  @Test
+  void shouldRejectKillWithoutASiteWithOneLine() {
+    int exit = cli.execute("--root", root.toString(), "kill");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("SITE");
+  }
+
+  @Test
+  void shouldRejectKillOfAnUnknownSiteNamingTheKnownSites() {
+    int exit = cli.execute("--root", root.toString(), "kill", "nosuchsite");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines())
+        .singleElement()
+        .asString()
+        .startsWith("embassy: ")
+        .contains("nosuchsite", "home", "lux", "emb2")
+        .doesNotContain("Exception");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  private String[] errLines() {
+    String text = err.toString().strip();
+    return text.isEmpty() ? new String[0] : text.split("\\R");
+  }
+}
