@@ -1,12 +1,8 @@
 package org.dataembassy.cli.command;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.dataembassy.cli.Embassy;
 import org.dataembassy.cli.federation.LocalFederation;
 import picocli.CommandLine.Command;
@@ -30,20 +26,10 @@ public final class RebuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LocalFederation federation = parent.federation();
-    federation.site(site);
-    boolean wasRunning = federation.stop(site);
-    Path db = federation.layout().siteDir(site).resolve("db");
-    if (Files.exists(db)) {
-      try (Stream<Path> files = Files.walk(db)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    System.out.println("Deleted the projection database of " + site + "; rebuilding from the journal");
-    federation.startMissing(List.of(site), List.of());
+    boolean wasRunning = federation.rebuild(site);
+    System.out.println("Deleted the projection database of " + site + "; rebuilding from its journal");
     if (!federation.awaitReady(List.of(site), Duration.ofSeconds(120)).isEmpty()) {
-      System.err.println("embassy: " + site + " did not become ready; see its site.log");
+      System.err.println("embassy: " + site + " did not become ready; see " + federation.processes().logFile(site));
       return 1;
     }
     System.out.println("Rebuilt " + site + (wasRunning ? "" : " (it was not running before)"));

@@ -2,6 +2,10 @@ package org.dataembassy.cli.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +99,25 @@ public final class LocalFederation {
   public boolean stop(String id) {
     site(id);
     return processes.stop(id, Duration.ofSeconds(20));
+  }
+
+  /**
+   * Stops a site, deletes its projection database and starts it again: the site refolds its own
+   * journal from the first entry. Returns whether the site was running before.
+   */
+  public boolean rebuild(String id) throws IOException {
+    site(id);
+    boolean wasRunning = stop(id);
+    Path db = layout.siteDir(id).resolve("db");
+    if (Files.exists(db)) {
+      try (Stream<Path> files = Files.walk(db)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    startMissing(List.of(id), List.of());
+    return wasRunning;
   }
 
   public List<String> siteIds() {

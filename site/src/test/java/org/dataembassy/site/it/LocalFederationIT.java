@@ -229,4 +229,17 @@ class LocalFederationIT {
     assertThat(curl.exitValue()).as(out).isZero();
     assertThat(out).contains("\"cadastralId\":\"" + id + "\"");
   }
+
+  @Test
+  @Order(7)
+  void shouldRebuildAProjectionFromTheJournal() throws Exception {
+    String id = Parcels.id(1, 1);
+    String before = sites.at("home").get("/parcels/" + id + "/history").asString();
+    long sequence = sites.at("home").get("/sites/self").jsonPath().getLong("journalSequence");
+    sites.federation().rebuild("lux");
+    sites.awaitReady("lux");
+    sites.at("lux").get("/sites/self").then().body("journalSequence", equalTo((int) sequence));
+    assertThat(sites.at("lux").get("/parcels/" + id + "/history").asString()).isEqualTo(before);
+    sites.at("lux").get("/parcels/" + id).then().statusCode(200).body("version", equalTo(2));
+  }
 }

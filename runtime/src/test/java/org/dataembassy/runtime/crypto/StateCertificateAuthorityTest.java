@@ -1,0 +1,142 @@
+package org.dataembassy.runtime.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SignatureException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateCertificateAuthorityTest {
+
+  private static final int KEY_CERT_SIGN = 5;
+  private static final int SAN_DNS = 2;
+  private static final int SAN_IP = 7;
+  private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+  private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldCreateASelfSignedCaThatMaySignCertificates() throws Exception {
+    X509Certificate ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE").certificate();
+
+    assertThat(ca.getBasicConstraints()).as("basicConstraints cA=true").isGreaterThanOrEqualTo(0);
+    assertThat(ca.getKeyUsage()[KEY_CERT_SIGN]).as("keyCertSign").isTrue();
+    assertThat(ca.getSubjectX500Principal()).isEqualTo(ca.getIssuerX500Principal());
+    assertThat(ca.getSubjectX500Principal().getName()).contains("CN=EE State CA");
+    ca.verify(ca.getPublicKey());
+    ca.checkValidity();
+  }
+
+  @Test
+  void shouldIssueATlsCertificateThatChainsToTheCa() throws Exception {
+    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+
+    X509Certificate cert = issue(ca).certificate();
+
+    cert.verify(ca.certificate().getPublicKey());
+    cert.checkValidity();
+    assertThat(cert.getIssuerX500Principal()).isEqualTo(ca.certificate().getSubjectX500Principal());
+    assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=home.gov.example");
+    validatePath(cert, ca.certificate());
+  }
+
+  @Test
+  void shouldPutTheGivenDnsNamesAndAddressesInTheSubjectAlternativeNames() throws Exception {
+    X509Certificate cert = issue(StateCertificateAuthority.loadOrCreate(dataDir, "EE")).certificate();
+
+    Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+    assertThat(sans)
+        .containsExactlyInAnyOrder(
+            List.of(SAN_DNS, "land.gov.example"),
+            List.of(SAN_DNS, "home.gov.example"),
+            List.of(SAN_IP, "127.0.0.11"),
+            List.of(SAN_IP, "10.0.0.7"));
+  }
+
+  @Test
+  void shouldIssueALeafCertificateForServerAndClientAuthentication() throws Exception {
+    X509Certificate cert = issue(StateCertificateAuthority.loadOrCreate(dataDir, "EE")).certificate();
+
+    assertThat(cert.getExtendedKeyUsage()).contains(SERVER_AUTH, CLIENT_AUTH);
+    assertThat(cert.getBasicConstraints()).as("not a CA").isEqualTo(-1);
+    assertThat(cert.getKeyUsage()[KEY_CERT_SIGN]).as("keyCertSign").isFalse();
+  }
+
+  @Test
+  void shouldPresentTheCertificateFollowedByTheCaInTheChain() throws Exception {
+    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+    StateCertificateAuthority.IssuedCertificate issued = issue(ca);
+
+    Collection<? extends java.security.cert.Certificate> chain =
+        CertificateFactory.getInstance("X.509")
+            .generateCertificates(
+                new java.io.ByteArrayInputStream(issued.chainPem().getBytes()));
+
+    assertThat(chain).containsExactly(issued.certificate(), ca.certificate());
+    assertThat(issued.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
+  }
+
+  @Test
+  void shouldNotVerifyACertificateAgainstAnotherCa(@TempDir Path otherDataDir) throws Exception {
+    X509Certificate cert = issue(StateCertificateAuthority.loadOrCreate(dataDir, "EE")).certificate();
+    X509Certificate otherCa = StateCertificateAuthority.loadOrCreate(otherDataDir, "EE").certificate();
+
+    assertThatThrownBy(() -> cert.verify(otherCa.getPublicKey()))
+        .isInstanceOf(SignatureException.class);
+  }
+
+  @Test
+  void shouldWriteThePublicCaCertificateAndAnOwnerOnlyPrivateKey() throws Exception {
+    StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+
+    Path cert = dataDir.resolve("ca.pem");
+    Path key = dataDir.resolve("ca").resolve("ca-key.pem");
+    assertThat(StateCertificateAuthority.certificateFile(dataDir)).isEqualTo(cert);
+    assertThat(cert).isRegularFile().content().startsWith("-----BEGIN CERTIFICATE-----");
+    assertThat(key).isRegularFile().content().startsWith("-----BEGIN PRIVATE KEY-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void shouldLoadTheSameCaOnTheSecondCall() throws Exception {
+    StateCertificateAuthority first = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+    String keyPem = Files.readString(dataDir.resolve("ca").resolve("ca-key.pem"));
+
+    StateCertificateAuthority second = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+
+    assertThat(second.certificate()).isEqualTo(first.certificate());
+    assertThat(Files.readString(dataDir.resolve("ca").resolve("ca-key.pem"))).isEqualTo(keyPem);
+    // the loaded private key is the CA's: what it signs verifies with the first CA's public key
+    issue(second).certificate().verify(first.certificate().getPublicKey());
+  }
+
+  private static StateCertificateAuthority.IssuedCertificate issue(StateCertificateAuthority ca) {
+    return ca.issueTlsCertificate(
+        "home.gov.example",
+        List.of("land.gov.example", "home.gov.example"),
+        List.of("127.0.0.11", "10.0.0.7"),
+        Duration.ofDays(30));
+  }
+
+  private static void validatePath(X509Certificate leaf, X509Certificate ca) throws Exception {
+    PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
+    params.setRevocationEnabled(false);
+    CertPathValidator.getInstance("PKIX")
+        .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf)), params);
+  }
+}
