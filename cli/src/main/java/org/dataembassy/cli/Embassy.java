@@ -38,8 +38,24 @@ public final class Embassy {
       defaultValue = ".")
   Path root;
 
+  @Option(
+      names = "--data",
+      description = "The federation's data directory (default: <root>/data).")
+  Path data;
+
   public LocalFederation federation() {
-    return new LocalFederation(FederationLayout.local(root.toAbsolutePath().normalize()));
+    Path home = root.toAbsolutePath().normalize();
+    FederationLayout layout = FederationLayout.local(home);
+    if (data != null) {
+      layout =
+          FederationLayout.withAddresses(
+              data.toAbsolutePath().normalize(),
+              layout.siteApp(),
+              "127.0.0.11",
+              "127.0.0.12",
+              "127.0.0.13");
+    }
+    return new LocalFederation(layout);
   }
 
   public static void main(String[] args) {
