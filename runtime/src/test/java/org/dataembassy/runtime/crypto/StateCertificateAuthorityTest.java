@@ -3,11 +3,14 @@ package org.dataembassy.runtime.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SignatureException;
 import java.security.cert.CertPathValidator;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
@@ -81,10 +84,11 @@ class StateCertificateAuthorityTest {
     StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
     StateCertificateAuthority.IssuedCertificate issued = issue(ca);
 
-    Collection<? extends java.security.cert.Certificate> chain =
-        CertificateFactory.getInstance("X.509")
-            .generateCertificates(
-                new java.io.ByteArrayInputStream(issued.chainPem().getBytes()));
+    List<Certificate> chain =
+        List.copyOf(
+            CertificateFactory.getInstance("X.509")
+                .generateCertificates(
+                    new ByteArrayInputStream(issued.chainPem().getBytes(StandardCharsets.US_ASCII))));
 
     assertThat(chain).containsExactly(issued.certificate(), ca.certificate());
     assertThat(issued.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
