@@ -1,5 +1,7 @@
 package org.dataembassy.runtime.journal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ public class JournalWriter {
   @Inject IdempotencyStore idempotency;
   @Inject ControlPlane controlPlane;
   @Inject LocalSite site;
+  @Inject MeterRegistry metrics;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -75,7 +78,14 @@ public class JournalWriter {
               site.id(),
               codec.seal(payload, associatedData),
               applier.lastHash());
-      store.append(entry);
+      Timer.Sample sample = Timer.start(metrics);
+      try {
+        store.append(entry);
+      } catch (RuntimeException e) {
+        metrics.counter("embassy.journal.append.refused").increment();
+        throw e;
+      }
+      sample.stop(metrics.timer("embassy.journal.append"));
       return new Result(applier.apply(entry), false);
     } finally {
       lock.unlock();
