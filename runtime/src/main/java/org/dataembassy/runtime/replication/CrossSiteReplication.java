@@ -133,6 +133,9 @@ public class CrossSiteReplication {
       } else {
         LOG.debugf("push state to %s could not start (attempt %d): %s", peer, attempt, started);
       }
+      // A push that failed to reach a site that was still starting stays registered as running;
+      // cancel it, or every later attempt is refused as "already in progress".
+      globalAdmin().cancelPushStateAllCaches(peer);
       LockSupport.parkNanos(PUSH_RETRY.toNanos());
     }
     LOG.errorf("EMB-RP-012 could not push state to site %s; it stays behind", peer);

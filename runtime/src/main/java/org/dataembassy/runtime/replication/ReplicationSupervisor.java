@@ -4,6 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.dataembassy.runtime.LocalSite;
@@ -28,14 +30,21 @@ public class ReplicationSupervisor {
   @Inject CrossSiteReplication replication;
   @Inject LocalSite site;
 
-  // One thread: admin operations run in order, never on a JGroups thread.
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "replication-supervisor");
-            t.setDaemon(true);
-            return t;
-          });
+  // Reconciliation runs in order on one thread, never on a JGroups thread; pushes to returning
+  // sites run on their own threads, one at a time per site, so one slow site delays no other.
+  private final ExecutorService worker = daemonThreads("replication-supervisor", 1);
+  private final ExecutorService pushes = daemonThreads("replication-push", 4);
+  private final Set<String> pushing = ConcurrentHashMap.newKeySet();
+
+  private static ExecutorService daemonThreads(String name, int threads) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
 
   void onStart(@Observes StartupEvent event) {
     if (!replication.enabled()) {
@@ -53,6 +62,22 @@ public class ReplicationSupervisor {
     worker.submit(this::reconcile);
   }
 
+  private void pushTo(String peer) {
+    if (!pushing.add(peer)) {
+      return; // a push to this site is already under way
+    }
+    pushes.submit(
+        () -> {
+          try {
+            replication.bringOnline(peer);
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "EMB-RP-012 pushing state to site %s failed", peer);
+          } finally {
+            pushing.remove(peer);
+          }
+        });
+  }
+
   /** Brings the backup targets in line with the site view. */
   private void reconcile() {
     try {
@@ -62,7 +87,7 @@ public class ReplicationSupervisor {
           replication.takeOffline(peer, "left the site view");
         } else if (!replication.isOnline(peer)) {
           if (site.isActive()) {
-            replication.bringOnline(peer); // and push it what it missed
+            pushTo(peer); // bring it online and push it what it missed
           } else {
             replication.resumeBackups(peer); // a standby writes nothing, so has nothing to push
           }
