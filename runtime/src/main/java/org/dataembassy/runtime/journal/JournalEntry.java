@@ -42,6 +42,9 @@ public record JournalEntry(
       String site,
       byte[] sealedPayload,
       String previousHash) {
+    JournalEntry unhashed =
+        new JournalEntry(
+            sequence, epoch, register, type, timestamp, site, sealedPayload, previousHash, null);
     return new JournalEntry(
         sequence,
         epoch,
@@ -51,7 +54,7 @@ public record JournalEntry(
         site,
         sealedPayload,
         previousHash,
-        computeHash(sequence, epoch, register, type, timestamp, site, sealedPayload, previousHash));
+        unhashed.computeHash());
   }
 
   /** The associated data that binds a sealed payload to this position. */
@@ -65,19 +68,10 @@ public record JournalEntry(
 
   /** True if the stored hash matches the fields (the entry was not altered). */
   public boolean hashMatches() {
-    return hash.equals(
-        computeHash(sequence, epoch, register, type, timestamp, site, sealedPayload, previousHash));
+    return hash != null && hash.equals(computeHash());
   }
 
-  private static String computeHash(
-      long sequence,
-      long epoch,
-      String register,
-      String type,
-      Instant timestamp,
-      String site,
-      byte[] sealedPayload,
-      String previousHash) {
+  private String computeHash() {
     String header =
         sequence
             + "|"
