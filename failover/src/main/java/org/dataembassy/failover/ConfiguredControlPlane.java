@@ -1,6 +1,7 @@
 package org.dataembassy.failover;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.dataembassy.runtime.config.FederationConfig;
@@ -9,10 +10,11 @@ import org.dataembassy.runtime.controlplane.SiteRole;
 
 /**
  * The control plane of a federation whose active site is fixed by configuration ({@code
- * embassy.federation.initial-active}, epoch 1). The Raft-based control plane with leases and
- * promotion replaces it.
+ * embassy.federation.initial-active}, epoch 1): a single site alone, or tests of one site. A
+ * federation runs the Raft control plane ({@code embassy.controlplane.enabled}).
  */
 @ApplicationScoped
+@Typed(ConfiguredControlPlane.class)
 public class ConfiguredControlPlane implements ControlPlane {
 
   private static final long INITIAL_EPOCH = 1;

@@ -21,21 +21,22 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     LocalFederation federation = parent.federation();
     System.out.printf(
-        "%-5s %-12s %-11s %-8s %-6s %-8s %-6s %s%n",
-        "SITE", "ADDRESS", "ROLE", "PID", "EPOCH", "JOURNAL", "READY", "REPLICATION");
+        "%-5s %-12s %-11s %-8s %-6s %-8s %-6s %-6s %s%n",
+        "SITE", "ADDRESS", "ROLE", "PID", "EPOCH", "JOURNAL", "LEASE", "READY", "REPLICATION");
     for (SiteSpec site : federation.layout().sites()) {
       String pid =
           federation.processes().running(site.id()).map(p -> Long.toString(p.pid())).orElse("-");
       Optional<JsonNode> self = pid.equals("-") ? Optional.empty() : federation.selfStatus(site.id());
       String role = self.map(s -> s.path("role").asText()).orElse(pid.equals("-") ? "DOWN" : "UNREACHABLE");
       System.out.printf(
-          "%-5s %-12s %-11s %-8s %-6s %-8s %-6s %s%n",
+          "%-5s %-12s %-11s %-8s %-6s %-8s %-6s %-6s %s%n",
           site.id(),
           site.address(),
           role,
           pid,
           self.map(s -> s.path("epoch").asText()).orElse("-"),
           self.map(s -> s.path("journalSequence").asText()).orElse("-"),
+          self.map(s -> s.path("leaseRemainingMs").asLong() > 0 ? s.path("leaseRemainingMs").asText() + "ms" : "-").orElse("-"),
           self.map(s -> s.path("caughtUp").asBoolean() ? "yes" : "no").orElse("-"),
           self.map(StatusCommand::replication).orElse("-"));
     }

@@ -17,4 +17,17 @@ public interface ControlPlane {
 
   /** The role of a site of the federation. */
   SiteRole roleOf(String siteId);
+
+  /**
+   * The first journal sequence of the current epoch: an entry from there on that carries an older
+   * epoch was written by a site that had lost its lease, and is not valid.
+   */
+  default long epochStartSequence() {
+    return 1;
+  }
+
+  /** Milliseconds left on this site's lease (0 when it holds none). */
+  default long leaseRemainingMillis() {
+    return 0;
+  }
 }

@@ -73,7 +73,7 @@ public class CatchUpMonitor {
     if (caughtUp) {
       return;
     }
-    if (site.isActive()) {
+    if (controlPlane.activeSite().filter(site.id()::equals).isPresent()) {
       // the active's applier folds its own journal at start; the writer keeps it current
       if (applier.haltReason().isEmpty()) {
         markCaughtUp("own journal");

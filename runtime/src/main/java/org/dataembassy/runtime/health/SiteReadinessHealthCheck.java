@@ -3,6 +3,7 @@ package org.dataembassy.runtime.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dataembassy.runtime.LocalSite;
+import org.dataembassy.runtime.controlplane.SiteRole;
 import org.dataembassy.runtime.journal.JournalApplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -26,6 +27,9 @@ public class SiteReadinessHealthCheck implements HealthCheck {
             .withData("journalSequence", applier.appliedSequence());
     if (applier.haltReason().isPresent()) {
       return builder.down().withData("halted", applier.haltReason().get()).build();
+    }
+    if (site.role() == SiteRole.FENCED) {
+      return builder.down().withData("waitingFor", "a lease from the control plane").build();
     }
     if (!catchUp.caughtUp()) {
       return builder.down().withData("waitingFor", catchUp.waitingFor()).build();

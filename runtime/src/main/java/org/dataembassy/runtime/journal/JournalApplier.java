@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.idempotency.IdempotencyStore;
 import org.dataembassy.runtime.persistence.ProjectionCursor;
 import org.dataembassy.runtime.persistence.ProjectionDatabase;
@@ -39,6 +40,7 @@ public class JournalApplier {
   @Inject ProjectionDatabase database;
   @Inject IdempotencyStore idempotency;
   @Inject Instance<RegisterProjection> projectionBeans;
+  @Inject ControlPlane controlPlane;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition newEntries = lock.newCondition();
@@ -111,7 +113,7 @@ public class JournalApplier {
     int applied = 0;
     while (haltReason == null) {
       Optional<JournalEntry> next = store.get(appliedSequence + 1);
-      if (next.isEmpty()) {
+      if (next.isEmpty() || fromDeposedSite(next.get())) {
         break;
       }
       apply(next.get());
@@ -119,6 +121,37 @@ public class JournalApplier {
     }
     return applied;
   }
+
+  /**
+   * The highest sequence up to which this site holds every entry (applied or not yet): how
+   * caught up it is as a candidate for promotion.
+   */
+  public long storedSequence() {
+    long sequence = appliedSequence;
+    while (store.get(sequence + 1).filter(e -> !fromDeposedSite(e)).isPresent()) {
+      sequence++;
+    }
+    return sequence;
+  }
+
+  /**
+   * An entry at or after the current epoch's first sequence that carries an older epoch was written
+   * by a site that had lost its lease: it is not valid, and the active site's entry will replace it.
+   */
+  private boolean fromDeposedSite(JournalEntry entry) {
+    boolean stale =
+        entry.epoch() < controlPlane.epoch()
+            && entry.sequence() >= controlPlane.epochStartSequence();
+    if (stale && staleLogged != entry.sequence()) {
+      staleLogged = entry.sequence();
+      LOG.warnf(
+          "EMB-JR-004 journal entry %d of epoch %d is not valid in epoch %d (from sequence %d); waiting for the active site's",
+          entry.sequence(), entry.epoch(), controlPlane.epoch(), controlPlane.epochStartSequence());
+    }
+    return stale;
+  }
+
+  private volatile long staleLogged = -1;
 
   /** Applies one entry, which must be the next one. Caller holds the lock. */
   AppliedOutcome apply(JournalEntry entry) {

@@ -32,6 +32,21 @@ public class JournalWriter {
 
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * While the control plane names this site active but its lease lapsed for a moment (a new Raft
+   * leader is being elected), wait briefly for the renewal rather than refuse the write.
+   */
+  private void awaitLease() {
+    long deadline = System.nanoTime() + LEASE_WAIT_NANOS;
+    while (!site.isActive()
+        && controlPlane.activeSite().filter(site.id()::equals).isPresent()
+        && System.nanoTime() - deadline < 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+    }
+  }
+
+  private static final long LEASE_WAIT_NANOS = 3_000_000_000L;
+
   /** The outcome of a write, and whether it was replayed from an earlier identical request. */
   public record Result(AppliedOutcome outcome, boolean replayed) {}
 
@@ -42,6 +57,7 @@ public class JournalWriter {
    *     transaction) and returns the event to journal; runs while no other write can interleave
    */
   public Result write(WriteCommand command, Supplier<PendingEvent> decide) {
+    awaitLease();
     if (!site.isActive()) {
       throw new ProblemException(
           CommonProblem.NOT_ACTIVE, "Site " + site.id() + " is not the active site.", java.util.List.of(), 1);
@@ -86,7 +102,18 @@ public class JournalWriter {
         throw e;
       }
       sample.stop(metrics.timer("embassy.journal.append"));
-      return new Result(applier.apply(entry), false);
+      AppliedOutcome outcome = applier.apply(entry);
+      if (!site.isActive()) {
+        // The lease ran out while the entry was being replicated: this site may no longer
+        // acknowledge. The entry stands if the next active site holds it; a retry with the same
+        // Idempotency-Key tells which.
+        throw new ProblemException(
+            CommonProblem.NOT_ACTIVE,
+            "Site " + site.id() + " lost its lease while writing; the outcome is uncertain. Retry with the same Idempotency-Key.",
+            java.util.List.of(),
+            1);
+      }
+      return new Result(outcome, false);
     } finally {
       lock.unlock();
     }

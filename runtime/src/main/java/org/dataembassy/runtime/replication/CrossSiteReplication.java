@@ -92,17 +92,52 @@ public class CrossSiteReplication {
 
   /** Stops backing up to a site, for every cache at once. */
   public void takeOffline(String peer, String reason) {
-    if (!enabled() || !isOnline(peer)) {
+    if (!enabled()) {
       return;
     }
-    globalAdmin().takeAllCachesOffline(peer);
-    LOG.warnf("EMB-RP-010 site %s taken offline for replication: %s", peer, reason);
+    boolean changed =
+        admin(
+            () -> {
+              if (!isOnline(peer)) {
+                return false;
+              }
+              globalAdmin().takeAllCachesOffline(peer);
+              return true;
+            });
+    if (changed) {
+      LOG.warnf("EMB-RP-010 site %s taken offline for replication: %s", peer, reason);
+    }
   }
+
+  /**
+   * Runs one cross-site admin operation at a time. Two take-offline operations for two different
+   * sites running concurrently deadlock in Infinispan 16.0.14 (each holds one site's
+   * OfflineStatus monitor and waits for the other's, through the listener of the internal state
+   * cache): docs/infinispan-notes.md.
+   */
+  private <T> T admin(java.util.function.Supplier<T> operation) {
+    adminLock.lock();
+    try {
+      return operation.get();
+    } finally {
+      adminLock.unlock();
+    }
+  }
+
+  private final java.util.concurrent.locks.ReentrantLock adminLock =
+      new java.util.concurrent.locks.ReentrantLock();
 
   /** Resumes backing up to a site for every cache, without a state transfer. */
   public void resumeBackups(String peer) {
-    if (enabled() && !isOnline(peer)) {
-      globalAdmin().bringAllCachesOnline(peer);
+    if (enabled()
+        && admin(
+            () -> {
+              if (isOnline(peer)) {
+                return false;
+              }
+              globalAdmin().bringAllCachesOnline(peer);
+              return true;
+            })) {
       LOG.infof("EMB-RP-014 backups to site %s resumed", peer);
     }
   }
@@ -118,9 +153,13 @@ public class CrossSiteReplication {
     }
     Instant start = Instant.now();
     for (int attempt = 1; attempt <= PUSH_ATTEMPTS && sitesView().contains(peer); attempt++) {
-      journalAdmin().clearPushStateStatus();
       // brings the site online for every cache and starts the push; returns at once
-      Map<String, String> started = globalAdmin().pushStateAllCaches(peer);
+      Map<String, String> started =
+          admin(
+              () -> {
+                journalAdmin().clearPushStateStatus();
+                return globalAdmin().pushStateAllCaches(peer);
+              });
       if (started.values().stream().allMatch(XSiteAdminOperations.SUCCESS::equals)) {
         String status = awaitPush(peer, start.plus(PUSH_TIMEOUT));
         if ("OK".equals(status)) {
@@ -135,7 +174,7 @@ public class CrossSiteReplication {
       }
       // A push that failed to reach a site that was still starting stays registered as running;
       // cancel it, or every later attempt is refused as "already in progress".
-      globalAdmin().cancelPushStateAllCaches(peer);
+      admin(() -> globalAdmin().cancelPushStateAllCaches(peer));
       LockSupport.parkNanos(PUSH_RETRY.toNanos());
     }
     LOG.errorf("EMB-RP-012 could not push state to site %s; it stays behind", peer);

@@ -3,6 +3,8 @@ package org.dataembassy.runtime.replication;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,21 @@ public class ReplicationSupervisor {
     }
     cacheManager.addListener(this);
     worker.submit(this::reconcile);
+  }
+
+  /** A new active site pushes its journal to every site it can reach, then backs up to them. */
+  void onActiveSiteChanged(@ObservesAsync ActiveSiteChanged change) {
+    if (!replication.enabled() || !change.activeSite().equals(site.id())) {
+      return;
+    }
+    var view = replication.sitesView();
+    for (String peer : site.peers()) {
+      if (view.contains(peer)) {
+        pushTo(peer);
+      } else {
+        replication.takeOffline(peer, "not reachable when this site became active");
+      }
+    }
   }
 
   @SiteViewChanged

@@ -32,7 +32,9 @@ public class SitesResource {
       long epoch,
       String activeSite,
       long journalSequence,
+      long storedSequence,
       String journalHead,
+      long leaseRemainingMs,
       boolean caughtUp,
       Map<String, PeerView> replication) {}
 
@@ -53,7 +55,9 @@ public class SitesResource {
         controlPlane.epoch(),
         controlPlane.activeSite().orElse(null),
         applier.appliedSequence(),
+        applier.storedSequence(),
         applier.lastHash(),
+        controlPlane.leaseRemainingMillis(),
         catchUp.caughtUp(),
         peers);
   }

@@ -3,6 +3,7 @@ package org.dataembassy.site.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
 import io.restassured.specification.RequestSpecification;
@@ -96,7 +97,12 @@ public final class FederationHarness implements AutoCloseable {
     return RestAssured.given()
         .config(
             RestAssuredConfig.config()
-                .sslConfig(SSLConfig.sslConfig().trustStore(trust())))
+                .sslConfig(SSLConfig.sslConfig().trustStore(trust()))
+                // bounded: a hung site fails the test instead of hanging it
+                .httpClient(
+                    HttpClientConfig.httpClientConfig()
+                        .setParam("http.connection.timeout", 5_000)
+                        .setParam("http.socket.timeout", 30_000)))
         .baseUri(baseUri(site));
   }
 

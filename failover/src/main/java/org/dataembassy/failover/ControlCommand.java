@@ -1,0 +1,26 @@
+package org.dataembassy.failover;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A change proposed to the control plane's replicated state, committed through Raft. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ControlCommand.RenewLease.class, name = "renew"),
+  @JsonSubTypes.Type(value = ControlCommand.Promote.class, name = "promote")
+})
+public sealed interface ControlCommand {
+
+  /** The active site of {@code epoch} renews its lease. Refused for any other site or epoch. */
+  record RenewLease(String site, long epoch) implements ControlCommand {}
+
+  /**
+   * Makes {@code site} active in epoch {@code fromEpoch + 1}, if the state is still at {@code
+   * fromEpoch} (so two concurrent decisions cannot both win).
+   *
+   * @param startSequence the first journal sequence of the new epoch: entries of older epochs from
+   *     there on are not valid
+   */
+  record Promote(String site, long fromEpoch, long startSequence, String reason, String decidedBy)
+      implements ControlCommand {}
+}

@@ -1,0 +1,45 @@
+package org.dataembassy.failover.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The control plane: the sites' Raft group, the active site's lease and the failover decision.
+ *
+ * <p>Safety margin: a standby is promoted only when no lease renewal has been applied for {@code
+ * lease-ms + promotion-margin-ms}, while the active site stops acknowledging writes {@code
+ * lease-ms} after it <em>sent</em> its last committed renewal. The margin must cover the longest
+ * write still in flight at lease expiry (the cross-site backup timeout) plus clock-rate drift, so
+ * the old active site's last write has landed or failed before a new one starts.
+ */
+@ConfigMapping(prefix = "embassy.controlplane")
+public interface ControlPlaneConfig {
+
+  /** Whether the sites run the Raft control plane; {@code false}: the active site is configured. */
+  @WithDefault("true")
+  boolean enabled();
+
+  /** TCP port of the Raft group's JGroups channel, on the site's address. */
+  @WithDefault("7950")
+  int port();
+
+  /** How long a committed renewal keeps the active site's lease. */
+  @WithDefault("1000")
+  long leaseMs();
+
+  /** How often the active site renews its lease. */
+  @WithDefault("250")
+  long renewIntervalMs();
+
+  /** Extra wait beyond the lease before a standby may be promoted (see the class comment). */
+  @WithDefault("1200")
+  long promotionMarginMs();
+
+  /** How often the Raft leader checks whether the active site must be replaced. */
+  @WithDefault("100")
+  long checkIntervalMs();
+
+  /** JGroups failure detection: how long a silent member stays in the view. */
+  @WithDefault("1500")
+  long failureDetectionMs();
+}

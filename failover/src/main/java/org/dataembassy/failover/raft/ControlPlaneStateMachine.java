@@ -1,0 +1,127 @@
+package org.dataembassy.failover.raft;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.dataembassy.failover.ControlCommand;
+import org.dataembassy.failover.ControlCommand.Promote;
+import org.dataembassy.failover.ControlCommand.RenewLease;
+import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.runtime.journal.JournalCodec;
+import org.jgroups.raft.StateMachine;
+
+/**
+ * Applies committed control-plane commands, identically at every site. Besides the replicated
+ * state it notes, locally, when it last applied a lease renewal (a monotonic time): the Raft
+ * leader's failover decision measures the active site's silence on its own clock.
+ */
+public final class ControlPlaneStateMachine implements StateMachine {
+
+  static final byte[] ACCEPTED = {1};
+  static final byte[] REFUSED = {0};
+  private static final ObjectMapper JSON = JournalCodec.json();
+
+  private volatile ControlPlaneState state;
+  private volatile long lastRenewalNanos = System.nanoTime();
+  private final List<Consumer<ControlPlaneState>> listeners = new CopyOnWriteArrayList<>();
+
+  public ControlPlaneStateMachine(String initialActive) {
+    this.state = ControlPlaneState.initial(initialActive);
+  }
+
+  public ControlPlaneState state() {
+    return state;
+  }
+
+  /** Monotonic time when this site last applied a renewal of the current active site's lease. */
+  public long lastRenewalNanos() {
+    return lastRenewalNanos;
+  }
+
+  /**
+   * Restarts the silence clock: a site that just became Raft leader gives the active site a full
+   * lease and margin to renew through it before judging it silent.
+   */
+  public void restartSilenceClock() {
+    lastRenewalNanos = System.nanoTime();
+  }
+
+  /** Called after every change of active site (on the thread that applies Raft entries). */
+  public void onChange(Consumer<ControlPlaneState> listener) {
+    listeners.add(listener);
+  }
+
+  public static byte[] encode(ControlCommand command) {
+    try {
+      return JSON.writeValueAsBytes(command);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot encode control command", e);
+    }
+  }
+
+  @Override
+  public byte[] apply(byte[] data, int offset, int length, boolean serializeResponse)
+      throws Exception {
+    ControlCommand command = JSON.readValue(data, offset, length, ControlCommand.class);
+    if (command instanceof RenewLease renew) {
+      return renew(renew);
+    }
+    if (command instanceof Promote promote) {
+      return promote(promote);
+    }
+    return REFUSED;
+  }
+
+  private byte[] renew(RenewLease renew) {
+    if (!renew.site().equals(state.activeSite()) || renew.epoch() != state.epoch()) {
+      return REFUSED;
+    }
+    lastRenewalNanos = System.nanoTime();
+    return ACCEPTED;
+  }
+
+  private byte[] promote(Promote promote) {
+    ControlPlaneState current = state;
+    if (promote.fromEpoch() != current.epoch()) {
+      return REFUSED;
+    }
+    List<ControlPlaneState.Change> history = new ArrayList<>(current.history());
+    long epoch = current.epoch() + 1;
+    history.add(
+        new ControlPlaneState.Change(
+            epoch,
+            promote.site(),
+            promote.startSequence(),
+            promote.reason(),
+            promote.decidedBy(),
+            System.currentTimeMillis()));
+    if (history.size() > 100) {
+      history.remove(0);
+    }
+    state = new ControlPlaneState(promote.site(), epoch, promote.startSequence(), List.copyOf(history));
+    lastRenewalNanos = System.nanoTime(); // the new active site's lease starts now
+    listeners.forEach(l -> l.accept(state));
+    return ACCEPTED;
+  }
+
+  @Override
+  public void readContentFrom(DataInput in) throws Exception {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    state = JSON.readValue(bytes, ControlPlaneState.class);
+    lastRenewalNanos = System.nanoTime();
+    listeners.forEach(l -> l.accept(state));
+  }
+
+  @Override
+  public void writeContentTo(DataOutput out) throws Exception {
+    byte[] bytes = JSON.writeValueAsString(state).getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+}

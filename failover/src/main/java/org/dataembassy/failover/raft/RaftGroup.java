@@ -1,0 +1,141 @@
+package org.dataembassy.failover.raft;
+
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.dataembassy.failover.ControlCommand;
+import org.dataembassy.failover.config.ControlPlaneConfig;
+import org.dataembassy.runtime.config.FederationConfig;
+import org.dataembassy.runtime.config.SiteConfig;
+import org.jboss.logging.Logger;
+import org.jgroups.Address;
+import org.jgroups.JChannel;
+import org.jgroups.raft.RaftHandle;
+
+/**
+ * This site's member of the sites' Raft group (jgroups-raft): a JGroups channel of its own over TCP
+ * between the sites' addresses, with the Raft log under {@code data/<site>/raft}.
+ */
+@ApplicationScoped
+public class RaftGroup {
+
+  private static final Logger LOG = Logger.getLogger(RaftGroup.class);
+  private static final String CLUSTER = "embassy-control";
+  private static final String TEMPLATE = "raft-stack.xml";
+
+  @Inject SiteConfig site;
+  @Inject FederationConfig federation;
+  @Inject ControlPlaneConfig config;
+
+  private volatile JChannel channel;
+  private volatile RaftHandle raft;
+  private volatile ControlPlaneStateMachine stateMachine;
+
+  /** Joins the group (idempotent). */
+  public synchronized void start() {
+    if (channel != null) {
+      return;
+    }
+    try {
+      Path logDir = site.siteDir().toAbsolutePath().resolve("raft");
+      Files.createDirectories(logDir);
+      stateMachine = new ControlPlaneStateMachine(federation.initialActive());
+      channel = new JChannel(stack(logDir));
+      channel.setName(site.id());
+      raft = new RaftHandle(channel, stateMachine).raftId(site.id());
+      raft.addRoleListener(
+          role -> {
+            if (role == org.jgroups.protocols.raft.Role.Leader) {
+              stateMachine.restartSilenceClock();
+              LOG.infof("EMB-FO-011 site %s leads the control plane's Raft group (term %d)", site.id(), raft.currentTerm());
+            }
+          });
+      long start = System.nanoTime();
+      channel.connect(CLUSTER);
+      LOG.infof(
+          "EMB-FO-010 joined the control plane's Raft group as %s in %d ms (members %s)",
+          site.id(), (System.nanoTime() - start) / 1_000_000, federation.siteIds());
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot join the control plane's Raft group", e);
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (channel != null) {
+      channel.close();
+    }
+  }
+
+  public ControlPlaneStateMachine stateMachine() {
+    return stateMachine;
+  }
+
+  public boolean isLeader() {
+    return raft != null && raft.isLeader();
+  }
+
+  public Optional<String> leader() {
+    Address leader = raft == null ? null : raft.leader();
+    return Optional.ofNullable(leader).map(Address::toString);
+  }
+
+  public long term() {
+    return raft == null ? 0 : raft.currentTerm();
+  }
+
+  /** The sites currently connected in the group's view (this one included). */
+  public List<String> members() {
+    if (channel == null || channel.getView() == null) {
+      return List.of();
+    }
+    return channel.getView().getMembers().stream().map(Address::toString).collect(Collectors.toList());
+  }
+
+  /**
+   * Commits a command through Raft and returns whether the state machine accepted it.
+   *
+   * @throws Exception if it could not be committed in time (no majority, no leader)
+   */
+  public boolean commit(ControlCommand command, long timeoutMs) throws Exception {
+    byte[] data = ControlPlaneStateMachine.encode(command);
+    byte[] result = raft.setAsync(data, 0, data.length).get(timeoutMs, TimeUnit.MILLISECONDS);
+    return result != null && result.length == 1 && result[0] == ControlPlaneStateMachine.ACCEPTED[0];
+  }
+
+  private InputStream stack(Path logDir) {
+    String template;
+    try (InputStream in = RaftGroup.class.getResourceAsStream(TEMPLATE)) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String address = federation.site(site.id()).orElseThrow().address();
+    String hosts =
+        federation.siteIds().stream()
+            .map(id -> federation.sites().get(id).address() + "[" + config.port() + "]")
+            .collect(Collectors.joining(","));
+    String xml =
+        template
+            .replace("{{address}}", address)
+            .replace("{{port}}", Integer.toString(config.port()))
+            .replace("{{hosts}}", hosts)
+            .replace("{{members}}", String.join(",", federation.siteIds()))
+            .replace("{{raftId}}", site.id())
+            .replace("{{logDir}}", logDir.toString())
+            .replace("{{fdTimeout}}", config.failureDetectionMs() + "ms")
+            .replace("{{fdInterval}}", Math.max(100, config.failureDetectionMs() / 5) + "ms");
+    return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,70 @@
+package org.dataembassy.failover.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.dataembassy.failover.config.ControlPlaneConfig;
+import org.dataembassy.failover.raft.RaftGroup;
+import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
+import org.jboss.logging.Logger;
+
+/** Runs the control plane at this site: joins the Raft group, renews the lease, watches the active site. */
+@ApplicationScoped
+public class ControlLoop {
+
+  private static final Logger LOG = Logger.getLogger(ControlLoop.class);
+
+  @Inject ControlPlaneConfig config;
+  @Inject RaftGroup group;
+  @Inject LeaseKeeper lease;
+  @Inject FailoverCoordinator coordinator;
+  @Inject Event<ActiveSiteChanged> changes;
+
+  private ScheduledExecutorService timer;
+
+  void start(@Observes @Priority(10) StartupEvent event) {
+    if (!config.enabled()) {
+      return;
+    }
+    group.start();
+    group.stateMachine()
+        .onChange(
+            s -> {
+              LOG.infof("EMB-FO-002 epoch %d: active site is %s", s.epoch(), s.activeSite());
+              changes.fireAsync(new ActiveSiteChanged(s.activeSite(), s.epoch(), s.startSequence()));
+            });
+    timer =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "control-plane");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> safely(lease::renewIfActive), 0, config.renewIntervalMs(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> safely(coordinator::check), config.checkIntervalMs(), config.checkIntervalMs(), TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private static void safely(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.warnf("EMB-FO-005 control-plane task failed: %s", e.toString());
+    }
+  }
+}

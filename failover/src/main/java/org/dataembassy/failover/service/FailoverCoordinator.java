@@ -1,0 +1,98 @@
+package org.dataembassy.failover.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dataembassy.failover.ControlCommand;
+import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.failover.config.ControlPlaneConfig;
+import org.dataembassy.failover.raft.RaftGroup;
+import org.dataembassy.runtime.client.PeerSiteClient;
+import org.dataembassy.runtime.config.FederationConfig;
+import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.journal.JournalApplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The unplanned-failover decision, taken by the Raft leader (so by a majority): when the active
+ * site's lease has not been renewed for {@code lease-ms + promotion-margin-ms}, promote the most
+ * caught-up standby still connected (ties by priority) into the next epoch.
+ */
+@ApplicationScoped
+public class FailoverCoordinator {
+
+  private static final Logger LOG = Logger.getLogger(FailoverCoordinator.class);
+
+  @Inject RaftGroup group;
+  @Inject ControlPlaneConfig config;
+  @Inject FederationConfig federation;
+  @Inject SiteConfig site;
+  @Inject JournalApplier applier;
+  @Inject PeerSiteClient peers;
+
+  private volatile long lastNoCandidateLog;
+
+  /** A standby that could take over, and how much of the journal it holds. */
+  record Candidate(String site, long storedSequence) {}
+
+  void check() {
+    if (!group.isLeader()) {
+      return;
+    }
+    ControlPlaneState state = group.stateMachine().state();
+    long silentMs =
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - group.stateMachine().lastRenewalNanos());
+    if (silentMs <= config.leaseMs() + config.promotionMarginMs()) {
+      return;
+    }
+    List<String> connected = group.members();
+    Candidate best = null;
+    for (String candidate : federation.siteIds()) { // priority order
+      if (candidate.equals(state.activeSite()) || !connected.contains(candidate)) {
+        continue;
+      }
+      long stored = storedSequence(candidate);
+      if (stored >= 0 && (best == null || stored > best.storedSequence())) {
+        best = new Candidate(candidate, stored);
+      }
+    }
+    if (best == null) {
+      if (System.currentTimeMillis() - lastNoCandidateLog > 10_000) {
+        lastNoCandidateLog = System.currentTimeMillis();
+        LOG.errorf(
+            "EMB-FO-003 active site %s silent for %d ms and no standby can be promoted (connected: %s)",
+            state.activeSite(), silentMs, connected);
+      }
+      return;
+    }
+    String reason = "lease of " + state.activeSite() + " expired (silent for " + silentMs + " ms)";
+    try {
+      boolean promoted =
+          group.commit(
+              new ControlCommand.Promote(
+                  best.site(), state.epoch(), best.storedSequence() + 1, reason, site.id()),
+              config.leaseMs());
+      if (promoted) {
+        LOG.warnf(
+            "EMB-FO-001 site %s promoted to ACTIVE in epoch %d at journal sequence %d: %s",
+            best.site(), state.epoch() + 1, best.storedSequence(), reason);
+      }
+    } catch (Exception e) {
+      LOG.warnf("EMB-FO-004 promoting %s could not be committed: %s", best.site(), e.toString());
+    }
+  }
+
+  private long storedSequence(String candidate) {
+    if (candidate.equals(site.id())) {
+      return applier.storedSequence();
+    }
+    try {
+      JsonNode status = peers.selfStatus(candidate);
+      return status.path("storedSequence").asLong(-1);
+    } catch (Exception e) {
+      return -1; // not answering: not a candidate
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.dataembassy.failover.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.failover.raft.RaftGroup;
+import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.controlplane.ControlPlane;
+import org.dataembassy.runtime.controlplane.SiteRole;
+
+/**
+ * The control plane as the sites' Raft group sees it. This site is ACTIVE only while the group
+ * names it active <em>and</em> it holds a valid lease; named but without a lease it is FENCED.
+ */
+@ApplicationScoped
+@Typed(RaftControlPlane.class)
+public class RaftControlPlane implements ControlPlane {
+
+  @Inject RaftGroup group;
+  @Inject LeaseKeeper lease;
+  @Inject SiteConfig site;
+
+  public ControlPlaneState state() {
+    return group.stateMachine().state();
+  }
+
+  @Override
+  public Optional<String> activeSite() {
+    return Optional.ofNullable(state().activeSite());
+  }
+
+  @Override
+  public long epoch() {
+    return state().epoch();
+  }
+
+  @Override
+  public long epochStartSequence() {
+    return state().startSequence();
+  }
+
+  @Override
+  public long leaseRemainingMillis() {
+    return lease.remainingMillis();
+  }
+
+  @Override
+  public SiteRole roleOf(String siteId) {
+    boolean named = siteId.equals(state().activeSite());
+    if (!siteId.equals(site.id())) {
+      return named ? SiteRole.ACTIVE : SiteRole.STANDBY;
+    }
+    if (named) {
+      return lease.valid() ? SiteRole.ACTIVE : SiteRole.FENCED;
+    }
+    return SiteRole.STANDBY;
+  }
+}
