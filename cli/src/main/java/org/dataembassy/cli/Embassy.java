@@ -6,6 +6,7 @@ import org.dataembassy.cli.command.KillCommand;
 import org.dataembassy.cli.command.RebuildCommand;
 import org.dataembassy.cli.command.StartCommand;
 import org.dataembassy.cli.command.StatusCommand;
+import org.dataembassy.cli.command.SwitchoverCommand;
 import org.dataembassy.cli.command.UpCommand;
 import org.dataembassy.cli.federation.FederationLayout;
 import org.dataembassy.cli.federation.LocalFederation;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
       KillCommand.class,
       StartCommand.class,
       DownCommand.class,
-      RebuildCommand.class
+      RebuildCommand.class,
+      SwitchoverCommand.class
     })
 public final class Embassy {
 

@@ -75,7 +75,7 @@ public final class LocalFederation {
       if (client.isPresent()) {
         pending.removeIf(id -> client.get().ready(layout.url(site(id))));
       }
-      if (pending.stream().anyMatch(id -> processes.running(id).isEmpty())) {
+      if (pending.stream().anyMatch(id -> !processes.alive(id))) {
         break;
       }
       if (!pending.isEmpty()) {
@@ -89,6 +89,26 @@ public final class LocalFederation {
   public Optional<JsonNode> selfStatus(String id) {
     return SiteClient.trusting(layout.caCertificate())
         .flatMap(c -> c.json(layout.url(site(id)) + "/sites/self"));
+  }
+
+  /** The site that reports itself ACTIVE, if any answers so. */
+  public Optional<String> activeSite() {
+    return siteIds().stream()
+        .filter(id -> selfStatus(id).map(s -> "ACTIVE".equals(s.path("role").asText())).orElse(false))
+        .findFirst();
+  }
+
+  /** Asks the active site to hand over to {@code target}. */
+  public SiteClient.Answer switchover(String target, String operator) throws IOException {
+    site(target);
+    String active =
+        activeSite().orElseThrow(() -> new IllegalStateException("no site is active right now"));
+    String token = Files.readString(layout.dataDir().resolve("operator.token")).trim();
+    String body =
+        "{\"to\":\"" + target + "\",\"operator\":\"" + operator.replace("\"", "") + "\"}";
+    return SiteClient.trusting(layout.caCertificate())
+        .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()))
+        .postJson(layout.url(site(active)) + "/operator/switchovers", body, token);
   }
 
   public boolean kill(String id) {

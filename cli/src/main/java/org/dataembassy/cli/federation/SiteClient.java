@@ -81,6 +81,36 @@ public final class SiteClient {
     }
   }
 
+  /** A POST's status and body (status -1 if the site did not answer). */
+  public record Answer(int status, String body) {}
+
+  public Answer postJson(String url, String json, String bearerToken) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearerToken)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    try {
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(r.statusCode(), r.body());
+    } catch (IOException e) {
+      return new Answer(-1, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(-1, "interrupted");
+    }
+  }
+
+  public static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+
   public boolean ready(String siteUrl) {
     return status(siteUrl + "/q/health/ready") == 200;
   }

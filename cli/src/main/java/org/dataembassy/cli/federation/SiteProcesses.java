@@ -46,6 +46,19 @@ public final class SiteProcesses {
     }
   }
 
+  /**
+   * Whether the process last started for this site is still alive, whatever its command line says
+   * (right after start it may still be {@code setsid} exec'ing the JVM).
+   */
+  public boolean alive(String site) {
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile(site)).trim());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
   private boolean isSite(ProcessHandle process, String site) {
     String cmd = process.info().commandLine().orElse("");
     return cmd.contains("-Dembassy.site.id=" + site + " ")

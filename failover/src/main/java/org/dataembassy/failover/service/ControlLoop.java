@@ -27,7 +27,7 @@ public class ControlLoop {
   @Inject FailoverCoordinator coordinator;
   @Inject Event<ActiveSiteChanged> changes;
 
-  private ScheduledExecutorService timer;
+  private volatile ScheduledExecutorService timer;
 
   void start(@Observes @Priority(10) StartupEvent event) {
     if (!config.enabled()) {
@@ -38,6 +38,9 @@ public class ControlLoop {
         .onChange(
             s -> {
               LOG.infof("EMB-FO-002 epoch %d: active site is %s", s.epoch(), s.activeSite());
+              if (timer != null) {
+                timer.execute(() -> safely(lease::renewIfActive)); // a new active site renews at once
+              }
               changes.fireAsync(new ActiveSiteChanged(s.activeSite(), s.epoch(), s.startSequence()));
             });
     timer =

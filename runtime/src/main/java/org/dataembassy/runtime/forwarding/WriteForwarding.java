@@ -45,13 +45,14 @@ public class WriteForwarding {
   public static final String FORWARDED_BY_HEADER = "Embassy-Forwarded-By";
   private static final Set<HttpMethod> WRITES =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-  private static final List<String> LOCAL_PATHS = List.of("/q/", "/sites");
+  private static final List<String> LOCAL_PATHS = List.of("/q/", "/sites", "/operator/");
   private static final String TARGET = "embassy.forward.target";
 
   @Inject LocalSite site;
   @Inject ControlPlane controlPlane;
   @Inject FederationConfig federation;
   @Inject SiteConfig siteConfig;
+  @Inject WriteGate gate;
 
   private HttpProxy proxy;
 
@@ -86,12 +87,22 @@ public class WriteForwarding {
   }
 
   private void route(RoutingContext ctx) {
-    ctx.response().putHeader(SITE_HEADER, site.id());
     var request = ctx.request();
     if (!WRITES.contains(request.method())
-        || site.isActive()
         || LOCAL_PATHS.stream().anyMatch(p -> request.path().startsWith(p))) {
+      ctx.response().putHeader(SITE_HEADER, site.id());
       ctx.next();
+      return;
+    }
+    if (site.isActive()) {
+      // during a planned switchover the write waits at the gate, then is routed anew
+      if (gate.admit(() -> ctx.vertx().runOnContext(v -> route(ctx)))) {
+        ctx.addEndHandler(done -> gate.finished());
+        ctx.response().putHeader(SITE_HEADER, site.id());
+        ctx.next();
+      } else {
+        request.pause(); // its body waits with it
+      }
       return;
     }
     Optional<String> active = controlPlane.activeSite();

@@ -1,0 +1,38 @@
+package org.dataembassy.failover;
+
+import org.dataembassy.runtime.rest.ProblemType;
+
+/** The operator API's problems. */
+public enum FailoverProblem implements ProblemType {
+  UNAUTHENTICATED(401, "An operator token is required"),
+  UNKNOWN_SITE(422, "No such site in the federation"),
+  ALREADY_ACTIVE(409, "The site is already the active site"),
+  SITE_DOWN(409, "The target site is not connected to the control plane"),
+  TARGET_BEHIND(409, "The target site did not catch up in time"),
+  SWITCHOVER_IN_PROGRESS(409, "Another switchover is in progress"),
+  NOT_THE_ACTIVE_SITE(409, "Send this to the active site"),
+  NOT_COMMITTED(503, "The control plane could not commit the change");
+
+  private final int status;
+  private final String title;
+
+  FailoverProblem(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  @Override
+  public String code() {
+    return name().toLowerCase();
+  }
+
+  @Override
+  public int status() {
+    return status;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+}
