@@ -8,9 +8,11 @@ import io.smallrye.config.WithDefault;
  *
  * <p>Safety margin: a standby is promoted only when no lease renewal has been applied for {@code
  * lease-ms + promotion-margin-ms}, while the active site stops acknowledging writes {@code
- * lease-ms} after it <em>sent</em> its last committed renewal. The margin must cover the longest
- * write still in flight at lease expiry (the cross-site backup timeout) plus clock-rate drift, so
- * the old active site's last write has landed or failed before a new one starts.
+ * lease-ms} after it <em>sent</em> its last committed renewal, and checks its lease again after a
+ * write is replicated, before acknowledging it. An acknowledged write was therefore held by an
+ * embassy before the lease ran out, and the promotion (which picks the most caught-up standby)
+ * starts the new epoch after it; a write replicated after the lease ran out is answered 503 and its
+ * entry, of the old epoch, is never applied. The margin only has to cover clock-rate drift.
  */
 @ConfigMapping(prefix = "embassy.controlplane")
 public interface ControlPlaneConfig {
@@ -32,7 +34,7 @@ public interface ControlPlaneConfig {
   long renewIntervalMs();
 
   /** Extra wait beyond the lease before a standby may be promoted (see the class comment). */
-  @WithDefault("1200")
+  @WithDefault("600")
   long promotionMarginMs();
 
   /** How often the Raft leader checks whether the active site must be replaced. */

@@ -91,6 +91,14 @@ public class RaftGroup {
     return Optional.ofNullable(leader).map(Address::toString);
   }
 
+  /** A leader is known and this member has applied every entry it knows to be committed. */
+  public boolean current() {
+    return raft != null
+        && raft.leader() != null
+        && raft.commitIndex() > 0
+        && raft.lastApplied() >= raft.commitIndex();
+  }
+
   public long term() {
     return raft == null ? 0 : raft.currentTerm();
   }

@@ -42,6 +42,11 @@ public class RaftControlPlane implements ControlPlane {
   }
 
   @Override
+  public boolean current() {
+    return group.current();
+  }
+
+  @Override
   public long leaseRemainingMillis() {
     return lease.remainingMillis();
   }

@@ -26,6 +26,14 @@ public interface ControlPlane {
     return 1;
   }
 
+  /**
+   * Whether this site's view of the control plane is current (it has applied everything the
+   * control plane committed). Until then, who is active is not known here.
+   */
+  default boolean current() {
+    return true;
+  }
+
   /** Milliseconds left on this site's lease (0 when it holds none). */
   default long leaseRemainingMillis() {
     return 0;

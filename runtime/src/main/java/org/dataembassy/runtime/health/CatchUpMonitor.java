@@ -73,6 +73,10 @@ public class CatchUpMonitor {
     if (caughtUp) {
       return;
     }
+    if (!controlPlane.current()) {
+      waitingFor = "the control plane's committed state";
+      return;
+    }
     if (controlPlane.activeSite().filter(site.id()::equals).isPresent()) {
       // the active's applier folds its own journal at start; the writer keeps it current
       if (applier.haltReason().isEmpty()) {
