@@ -28,6 +28,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
 
   private volatile ControlPlaneState state;
   private volatile long lastRenewalNanos = System.nanoTime();
+  private volatile boolean renewedSinceStart;
   private final List<Consumer<ControlPlaneState>> listeners = new CopyOnWriteArrayList<>();
 
   public ControlPlaneStateMachine(String initialActive) {
@@ -82,7 +83,16 @@ public final class ControlPlaneStateMachine implements StateMachine {
       return REFUSED;
     }
     lastRenewalNanos = System.nanoTime();
+    renewedSinceStart = true;
     return ACCEPTED;
+  }
+
+  /**
+   * False until this member has seen a lease renewal or a promotion: at the federation's cold
+   * start the initial active site may need longer than one lease to come up.
+   */
+  public boolean renewedSinceStart() {
+    return renewedSinceStart;
   }
 
   private byte[] promote(Promote promote) {
@@ -105,6 +115,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
     }
     state = new ControlPlaneState(promote.site(), epoch, promote.startSequence(), List.copyOf(history));
     lastRenewalNanos = System.nanoTime(); // the new active site's lease starts now
+    renewedSinceStart = true;
     listeners.forEach(l -> l.accept(state));
     return ACCEPTED;
   }

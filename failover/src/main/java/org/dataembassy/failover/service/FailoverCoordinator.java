@@ -32,6 +32,8 @@ public class FailoverCoordinator {
   @Inject JournalApplier applier;
   @Inject PeerSiteClient peers;
 
+  private static final long COLD_START_GRACE_MS = 15_000;
+
   private volatile long lastNoCandidateLog;
 
   /** A standby that could take over, and how much of the journal it holds. */
@@ -44,7 +46,11 @@ public class FailoverCoordinator {
     ControlPlaneState state = group.stateMachine().state();
     long silentMs =
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - group.stateMachine().lastRenewalNanos());
-    if (silentMs <= config.leaseMs() + config.promotionMarginMs()) {
+    long allowedMs = config.leaseMs() + config.promotionMarginMs();
+    if (!group.stateMachine().renewedSinceStart()) {
+      allowedMs = Math.max(allowedMs, COLD_START_GRACE_MS); // the first active site may still be starting
+    }
+    if (silentMs <= allowedMs) {
       return;
     }
     List<String> connected = group.members();
@@ -53,7 +59,7 @@ public class FailoverCoordinator {
       if (candidate.equals(state.activeSite()) || !connected.contains(candidate)) {
         continue;
       }
-      long stored = storedSequence(candidate);
+      long stored = storedSequence(candidate, state.epoch());
       if (stored >= 0 && (best == null || stored > best.storedSequence())) {
         best = new Candidate(candidate, stored);
       }
@@ -84,12 +90,19 @@ public class FailoverCoordinator {
     }
   }
 
-  private long storedSequence(String candidate) {
+  /**
+   * How much of the journal a candidate holds, or -1 if it cannot take over now: not answering, or
+   * its view of the control plane is behind (it would not know it had been promoted).
+   */
+  private long storedSequence(String candidate, long epoch) {
     if (candidate.equals(site.id())) {
       return applier.storedSequence();
     }
     try {
       JsonNode status = peers.selfStatus(candidate);
+      if (status.path("epoch").asLong(-1) != epoch) {
+        return -1;
+      }
       return status.path("storedSequence").asLong(-1);
     } catch (Exception e) {
       return -1; // not answering: not a candidate
