@@ -22,11 +22,6 @@ public enum FailoverProblem implements ProblemType {
   }
 
   @Override
-  public String code() {
-    return name().toLowerCase();
-  }
-
-  @Override
   public int status() {
     return status;
   }

@@ -25,11 +25,6 @@ public enum CommonProblem implements ProblemType {
   }
 
   @Override
-  public String code() {
-    return name().toLowerCase();
-  }
-
-  @Override
   public int status() {
     return status;
   }

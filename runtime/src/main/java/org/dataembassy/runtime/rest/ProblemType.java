@@ -6,8 +6,10 @@ package org.dataembassy.runtime.rest;
  */
 public interface ProblemType {
 
-  /** Stable snake_case code, e.g. {@code parcel_not_found}. */
-  String code();
+  /** Stable snake_case code, e.g. {@code parcel_not_found}: an enum constant's name in lower case. */
+  default String code() {
+    return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT);
+  }
 
   /** HTTP status. */
   int status();

@@ -23,11 +23,6 @@ public enum LandRegisterProblem implements ProblemType {
   }
 
   @Override
-  public String code() {
-    return name().toLowerCase();
-  }
-
-  @Override
   public int status() {
     return status;
   }

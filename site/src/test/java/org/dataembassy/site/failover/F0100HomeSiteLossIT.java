@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dataembassy.site.it.FederationHarness;
+import org.dataembassy.site.it.Parcels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -43,12 +44,7 @@ class F0100HomeSiteLossIT {
   }
 
   static Map<String, Object> parcel(String id) {
-    return Map.of(
-        "cadastralId", id,
-        "address", "Tamme 5, Tartu",
-        "areaM2", 1200,
-        "purpose", "residential",
-        "owners", List.of(Map.of("personalCode", "38001010009", "name", "Mari Maasikas", "share", "1/1")));
+    return Parcels.parcel(id);
   }
 
   @Test

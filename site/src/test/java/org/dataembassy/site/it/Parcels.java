@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Request bodies for the land register, shared by the multi-process tests. */
-final class Parcels {
+public final class Parcels {
 
   static final String MARI = "38001010009";
   static final String JAAN = "49403136526";
@@ -16,7 +16,7 @@ final class Parcels {
     return String.format("78401:%03d:%04d", block, n);
   }
 
-  static Map<String, Object> parcel(String cadastralId) {
+  public static Map<String, Object> parcel(String cadastralId) {
     return Map.of(
         "cadastralId", cadastralId,
         "address", "Tamme 5, Tartu",
