@@ -12,7 +12,7 @@ public final class Parcels {
   private Parcels() {}
 
   /** A valid cadastral id numbered {@code n}. */
-  static String id(int block, int n) {
+  public static String id(int block, int n) {
     return String.format("78401:%03d:%04d", block, n);
   }
 

@@ -1,0 +1,80 @@
+package org.dataembassy.site.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.dataembassy.cli.federation.SiteClient;
+import org.dataembassy.site.it.FederationHarness;
+import org.dataembassy.site.it.Parcels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * F0400: the killed home site restarts. It never resumes as active on its own: it rejoins as a
+ * standby, catches up with what the new active site wrote in the new epoch, reports ready, and
+ * only an operator switchover makes it active again.
+ */
+@Tag("failover")
+class F0400FailbackIT {
+
+  static FederationHarness sites;
+
+  @BeforeAll
+  static void start() throws Exception {
+    sites = new FederationHarness("f0400", "127.0.0.71", List.of());
+    sites.startAll();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sites != null) {
+      sites.close();
+    }
+  }
+
+  @Test
+  void shouldRejoinAsStandbyCatchUpAndBecomeActiveOnlyBySwitchover() throws Exception {
+    List<String> written = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      String id = Parcels.id(40, i);
+      sites.at("home").contentType(ContentType.JSON).body(Parcels.parcel(id)).post("/parcels")
+          .then().statusCode(201);
+      written.add(id);
+    }
+    sites.kill("home");
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(
+        () -> sites.at("lux").get("/sites/self").then().body("role", equalTo("ACTIVE")));
+    for (int i = 6; i <= 15; i++) {
+      String id = Parcels.id(40, i);
+      sites.at("lux").contentType(ContentType.JSON).body(Parcels.parcel(id)).post("/parcels")
+          .then().statusCode(201);
+      written.add(id);
+    }
+
+    sites.start("home"); // returns once home reports ready: caught up
+    sites.at("home").get("/sites/self").then()
+        .body("role", equalTo("STANDBY"))
+        .body("activeSite", equalTo("lux"))
+        .body("epoch", equalTo(2));
+    for (String id : written) {
+      sites.at("home").get("/parcels/" + id).then().statusCode(200);
+    }
+    // a write sent to the returned home is forwarded to lux
+    sites.at("home").contentType(ContentType.JSON).body(Parcels.parcel(Parcels.id(40, 99)))
+        .post("/parcels").then().statusCode(201).header("Embassy-Site", "lux");
+
+    SiteClient.Answer back = sites.federation().switchover("home", "f0400-test");
+    assertThat(back.status()).as(back.body()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(
+        () -> sites.at("home").get("/sites/self").then().body("role", equalTo("ACTIVE")).body("epoch", equalTo(3)));
+    sites.at("home").contentType(ContentType.JSON).body(Parcels.parcel(Parcels.id(40, 100)))
+        .post("/parcels").then().statusCode(201).header("Embassy-Site", "home");
+  }
+}
