@@ -50,6 +50,7 @@ public class LandRegisterLoad {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger recorded = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
+    java.util.concurrent.ConcurrentHashMap<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long start = System.nanoTime();
@@ -84,6 +85,7 @@ public class LandRegisterLoad {
                   int expected = mode.equals("write") ? 201 : 200;
                   if (status != expected) {
                     errors.incrementAndGet();
+                    statuses.merge(status, 1, Integer::sum);
                   } else {
                     int i = recorded.getAndIncrement();
                     if (i < latencies.length) latencies[i] = t;
@@ -109,6 +111,9 @@ public class LandRegisterLoad {
         pct(sorted, 0.90),
         pct(sorted, 0.99),
         n == 0 ? 0 : sorted[n - 1] / 1e6);
+    if (!statuses.isEmpty()) {
+      System.out.println("error statuses (-1 = no answer): " + statuses);
+    }
   }
 
   static String id(int municipality, int n) {
