@@ -47,9 +47,6 @@ public class WriteForwarding {
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   private static final List<String> LOCAL_PATHS = List.of("/q/", "/sites", "/operator/");
   private static final String TARGET = "embassy.forward.target";
-  private static final String WAIT_ATTEMPTS = "embassy.forward.waits";
-  private static final int MAX_WAIT_ATTEMPTS = 60;
-  private static final long WAIT_MILLIS = 50;
 
   @Inject LocalSite site;
   @Inject ControlPlane controlPlane;
@@ -109,21 +106,6 @@ public class WriteForwarding {
       return;
     }
     Optional<String> active = controlPlane.activeSite();
-    String forwardedBy = request.getHeader(FORWARDED_BY_HEADER);
-    if (forwardedBy != null && active.isPresent() && active.get().equals(forwardedBy)) {
-      // Sent here by the site this site still believes active: the two disagree for the moment
-      // a change of active site takes to reach both. Wait for this site's view to catch up
-      // rather than send the request back (a forwarding loop).
-      int attempt = ctx.get(WAIT_ATTEMPTS) == null ? 0 : ctx.<Integer>get(WAIT_ATTEMPTS);
-      if (attempt < MAX_WAIT_ATTEMPTS) {
-        ctx.put(WAIT_ATTEMPTS, attempt + 1);
-        request.pause();
-        ctx.vertx().setTimer(WAIT_MILLIS, id -> route(ctx));
-        return;
-      }
-      reject(ctx, CommonProblem.NO_ACTIVE_SITE, "The sites disagree on which one is active; retry shortly.");
-      return;
-    }
     if (active.isEmpty() || active.get().equals(site.id())) {
       reject(ctx, CommonProblem.NO_ACTIVE_SITE, "No site is active right now; retry shortly.");
       return;
@@ -154,8 +136,6 @@ public class WriteForwarding {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
       context.request().headers().remove(TARGET);
-      // tells the receiving site where the request came from (loop prevention, and for clients)
-      context.request().headers().set(FORWARDED_BY_HEADER, site.id());
       return context
           .sendRequest()
           .recover(
