@@ -67,11 +67,15 @@ public class FailoverProbe {
         } else if (killedAt.get() != 0) {
           failed.incrementAndGet();
         }
-        try { Thread.sleep(10); } catch (InterruptedException e) { return; }
+        try { Thread.sleep(10); } catch (InterruptedException e) { return; } // client pacing: one write per 10 ms
       }
     });
     writer.start();
-    while (acknowledged.get() < 10) Thread.sleep(20);
+    long warmUpDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (acknowledged.get() < 10) {
+      if (System.nanoTime() > warmUpDeadline) throw new IllegalStateException("no write acknowledged before the kill");
+      Thread.sleep(20); // bounded: the client must get 10 writes through first
+    }
 
     killedAt.set(System.nanoTime());
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
