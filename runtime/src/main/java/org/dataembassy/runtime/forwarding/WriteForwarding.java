@@ -6,6 +6,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
@@ -18,8 +20,9 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.config.FederationConfig;
@@ -46,7 +49,14 @@ public class WriteForwarding {
   private static final Set<HttpMethod> WRITES =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   private static final List<String> LOCAL_PATHS = List.of("/q/", "/sites", "/operator/");
+  /** The forwarding site's epoch, so a site with an older view waits instead of sending it back. */
+  public static final String EPOCH_HEADER = "Embassy-Epoch";
+  /** How many times a write has been forwarded (a loop guard). */
+  public static final String HOPS_HEADER = "Embassy-Hops";
   private static final String TARGET = "embassy.forward.target";
+  private static final String WAIT_DEADLINE = "embassy.forward.wait-deadline";
+  private static final Duration MAX_WAIT = Duration.ofSeconds(3);
+  private static final long WAIT_STEP_MS = 10;
 
   @Inject LocalSite site;
   @Inject ControlPlane controlPlane;
@@ -69,7 +79,9 @@ public class WriteForwarding {
                         .addCertPath(
                             StateCertificateAuthority.certificateFile(siteConfig.dataDir())
                                 .toAbsolutePath()
-                                .toString())));
+                                .toString())),
+            // forwarded writes are many and short: the default pool of 5 would queue them
+            new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
     HttpProxy proxy = HttpProxy.reverseProxy(client);
     proxy.originRequestProvider(
         (request, httpClient) -> {
@@ -94,7 +106,10 @@ public class WriteForwarding {
       ctx.next();
       return;
     }
-    if (site.isActive()) {
+    WriteRoute.Decision decision =
+        WriteRoute.decide(
+            site.id(), site.role(), controlPlane.activeSite(), controlPlane.epoch(), forwardedEpoch(request), hops(request));
+    if (decision instanceof WriteRoute.Serve) {
       // during a planned switchover the write waits at the gate, then is routed anew
       if (gate.admit(() -> ctx.vertx().runOnContext(v -> route(ctx)))) {
         ctx.addEndHandler(done -> gate.finished());
@@ -105,21 +120,72 @@ public class WriteForwarding {
       }
       return;
     }
-    Optional<String> active = controlPlane.activeSite();
-    if (active.isEmpty() || active.get().equals(site.id())) {
+    if (decision instanceof WriteRoute.Wait wait) {
+      waitAndRoute(ctx, wait.why());
+    } else if (decision instanceof WriteRoute.Refuse refuse) {
+      reject(ctx, CommonProblem.NO_ACTIVE_SITE, refuse.why());
+    } else if (decision instanceof WriteRoute.Forward forward) {
+      forward(ctx, forward);
+    }
+  }
+
+  private void waitAndRoute(RoutingContext ctx, String why) {
+    Long deadline = ctx.get(WAIT_DEADLINE);
+    long now = System.nanoTime();
+    if (deadline == null) {
+      deadline = now + MAX_WAIT.toNanos();
+      ctx.put(WAIT_DEADLINE, deadline);
+    }
+    if (now - deadline >= 0) {
+      LOG.warnf("EMB-RT-021 a write waited %d ms for this site's view to settle (%s): refused", MAX_WAIT.toMillis(), why);
       reject(ctx, CommonProblem.NO_ACTIVE_SITE, "No site is active right now; retry shortly.");
       return;
     }
-    String address = federation.site(active.get()).map(FederationConfig.Site::address).orElse(null);
+    ctx.request().pause(); // its body waits with it
+    ctx.vertx().setTimer(WAIT_STEP_MS, id -> route(ctx));
+  }
+
+  private void forward(RoutingContext ctx, WriteRoute.Forward forward) {
+    var request = ctx.request();
+    String address = federation.site(forward.site()).map(FederationConfig.Site::address).orElse(null);
     if (address == null) {
       reject(ctx, CommonProblem.NO_ACTIVE_SITE, "The active site is not configured here.");
       return;
     }
-    // The header carries the target to the origin provider; it is removed before sending.
+    int hops = hops(request);
+    // Headers set here travel with the forwarded copy of the request; the target is removed
+    // before sending.
     request.headers().set(TARGET, address);
+    request.headers().set(EPOCH_HEADER, Long.toString(forward.epoch()));
+    request.headers().set(HOPS_HEADER, Integer.toString(hops + 1));
+    request.headers().set(FORWARDED_BY_HEADER, site.id());
     ctx.response().putHeader(FORWARDED_BY_HEADER, site.id());
     ctx.response().headers().remove(SITE_HEADER);
     proxy.handle(request);
+  }
+
+  private static OptionalLong forwardedEpoch(HttpServerRequest request) {
+    String value = request.getHeader(EPOCH_HEADER);
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static int hops(HttpServerRequest request) {
+    String value = request.getHeader(HOPS_HEADER);
+    if (value == null) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(value.trim()));
+    } catch (NumberFormatException e) {
+      return WriteRoute.MAX_HOPS;
+    }
   }
 
   private static void reject(RoutingContext ctx, ProblemType type, String detail) {
