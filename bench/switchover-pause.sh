@@ -12,7 +12,7 @@ EMB="./embassy --data $DATA"
 trap '$EMB down >/dev/null 2>&1 || true' EXIT
 rm -rf "$DATA"
 $EMB up --detach | grep "Federation ready"
-java -Xmx256m bench/LandRegisterLoad.java write https://127.0.0.13:8443 "$DATA/ca.pem" 70001 6000 2 > "$ROOT/target/bench-switch-load.log" &
+java -Xmx256m bench/LandRegisterLoad.java write https://127.0.0.13:8443 "$DATA/ca.pem" 70001 12000 2 > "$ROOT/target/bench-switch-load.log" &
 LOAD=$!
 sleep 3
 target=lux

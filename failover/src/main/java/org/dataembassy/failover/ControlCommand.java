@@ -20,7 +20,15 @@ public sealed interface ControlCommand {
    *
    * @param startSequence the first journal sequence of the new epoch: entries of older epochs from
    *     there on are not valid
+   * @param atMillis when it was decided (wall clock of the deciding site, recorded as is)
    */
-  record Promote(String site, long fromEpoch, long startSequence, String reason, String decidedBy)
+  record Promote(
+      String site,
+      long fromEpoch,
+      long startSequence,
+      PromotionKind kind,
+      String reason,
+      String decidedBy,
+      long atMillis)
       implements ControlCommand {}
 }

@@ -1,6 +1,8 @@
 package org.dataembassy.failover;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The control plane's replicated state.
@@ -8,16 +10,43 @@ import java.util.List;
  * @param activeSite the site that may accept writes in this epoch
  * @param epoch grows by one at every change of active site
  * @param startSequence first journal sequence written in this epoch
- * @param history the changes of active site, oldest first
+ * @param history the changes of active site, oldest first (the last {@value #HISTORY})
+ * @param promotions how many promotions of each kind the federation has seen, ever
  */
 public record ControlPlaneState(
-    String activeSite, long epoch, long startSequence, List<Change> history) {
+    String activeSite,
+    long epoch,
+    long startSequence,
+    List<Change> history,
+    Map<PromotionKind, Long> promotions) {
+
+  public static final int HISTORY = 100;
+
+  public ControlPlaneState {
+    history = history == null ? List.of() : List.copyOf(history);
+    EnumMap<PromotionKind, Long> counts = new EnumMap<>(PromotionKind.class);
+    if (promotions != null) {
+      counts.putAll(promotions);
+    }
+    promotions = Map.copyOf(counts);
+  }
+
+  /** How many promotions of this kind the federation has seen. */
+  public long promotions(PromotionKind kind) {
+    return promotions.getOrDefault(kind, 0L);
+  }
 
   /** One change of active site. */
   public record Change(
-      long epoch, String site, long startSequence, String reason, String decidedBy, long atMillis) {}
+      long epoch,
+      String site,
+      long startSequence,
+      PromotionKind kind,
+      String reason,
+      String decidedBy,
+      long atMillis) {}
 
   public static ControlPlaneState initial(String activeSite) {
-    return new ControlPlaneState(activeSite, 1, 1, List.of());
+    return new ControlPlaneState(activeSite, 1, 1, List.of(), Map.of());
   }
 }

@@ -5,13 +5,16 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlCommand.Promote;
 import org.dataembassy.failover.ControlCommand.RenewLease;
 import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.failover.PromotionKind;
 import org.dataembassy.runtime.journal.JournalCodec;
 import org.jgroups.raft.StateMachine;
 
@@ -107,13 +110,17 @@ public final class ControlPlaneStateMachine implements StateMachine {
             epoch,
             promote.site(),
             promote.startSequence(),
+            promote.kind(),
             promote.reason(),
             promote.decidedBy(),
-            System.currentTimeMillis()));
-    if (history.size() > 100) {
+            promote.atMillis()));
+    if (history.size() > ControlPlaneState.HISTORY) {
       history.remove(0);
     }
-    state = new ControlPlaneState(promote.site(), epoch, promote.startSequence(), List.copyOf(history));
+    Map<PromotionKind, Long> promotions = new EnumMap<>(PromotionKind.class);
+    promotions.putAll(current.promotions());
+    promotions.merge(promote.kind() == null ? PromotionKind.FAILOVER : promote.kind(), 1L, Long::sum);
+    state = new ControlPlaneState(promote.site(), epoch, promote.startSequence(), history, promotions);
     lastRenewalNanos = System.nanoTime(); // the new active site's lease starts now
     renewedSinceStart = true;
     listeners.forEach(l -> l.accept(state));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.failover.PromotionKind;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.runtime.client.PeerSiteClient;
@@ -78,7 +79,13 @@ public class FailoverCoordinator {
       boolean promoted =
           group.commit(
               new ControlCommand.Promote(
-                  best.site(), state.epoch(), best.storedSequence() + 1, reason, site.id()),
+                  best.site(),
+                  state.epoch(),
+                  best.storedSequence() + 1,
+                  PromotionKind.FAILOVER,
+                  reason,
+                  site.id(),
+                  System.currentTimeMillis()),
               config.leaseMs());
       if (promoted) {
         LOG.warnf(

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.FailoverProblem;
+import org.dataembassy.failover.PromotionKind;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.runtime.LocalSite;
@@ -83,7 +84,13 @@ public class SwitchoverService {
         committed =
             group.commit(
                 new ControlCommand.Promote(
-                    target, state.epoch(), last + 1, "planned switchover by " + operator, site.id()),
+                    target,
+                    state.epoch(),
+                    last + 1,
+                    PromotionKind.SWITCHOVER,
+                    "planned switchover by " + operator,
+                    site.id(),
+                    System.currentTimeMillis()),
                 config.leaseMs());
       } catch (Exception e) {
         committed = false;

@@ -28,6 +28,9 @@ public class SiteMetrics {
     Gauge.builder("embassy.journal.sequence", applier, JournalApplier::appliedSequence)
         .description("Last journal sequence folded into this site's projections")
         .register(registry);
+    Gauge.builder("embassy.journal.apply.lag", applier, a -> Math.max(0, a.storedSequence() - a.appliedSequence()))
+        .description("Journal entries this site holds but has not folded into its projections yet")
+        .register(registry);
     Gauge.builder("embassy.epoch", controlPlane, ControlPlane::epoch)
         .description("Current epoch")
         .register(registry);

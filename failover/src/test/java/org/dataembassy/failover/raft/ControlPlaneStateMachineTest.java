@@ -1,0 +1,84 @@
+package org.dataembassy.failover.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.dataembassy.failover.ControlCommand;
+import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.failover.PromotionKind;
+import org.junit.jupiter.api.Test;
+
+class ControlPlaneStateMachineTest {
+
+  private static byte[] apply(ControlPlaneStateMachine machine, ControlCommand command) throws Exception {
+    byte[] bytes = ControlPlaneStateMachine.encode(command);
+    return machine.apply(bytes, 0, bytes.length, true);
+  }
+
+  private static ControlCommand.Promote promote(String site, long fromEpoch, PromotionKind kind) {
+    return new ControlCommand.Promote(site, fromEpoch, 10 * fromEpoch, kind, "test", "home", 1_700_000_000_000L);
+  }
+
+  @Test
+  void shouldRenewOnlyTheActiveSiteOfTheCurrentEpoch() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    assertThat(apply(machine, new ControlCommand.RenewLease("home", 1))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
+    assertThat(apply(machine, new ControlCommand.RenewLease("lux", 1))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    assertThat(apply(machine, new ControlCommand.RenewLease("home", 0))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    assertThat(machine.renewedSinceStart()).isTrue();
+  }
+
+  @Test
+  void shouldPromoteOnceFromTheEpochItWasDecidedIn() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    List<ControlPlaneState> seen = new ArrayList<>();
+    machine.onChange(seen::add);
+
+    assertThat(apply(machine, promote("lux", 1, PromotionKind.FAILOVER))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
+    // a second decision made in the same epoch (another leader's) loses
+    assertThat(apply(machine, promote("emb2", 1, PromotionKind.FAILOVER))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+
+    ControlPlaneState state = machine.state();
+    assertThat(state.activeSite()).isEqualTo("lux");
+    assertThat(state.epoch()).isEqualTo(2);
+    assertThat(state.startSequence()).isEqualTo(10);
+    assertThat(state.history()).singleElement().satisfies(change -> {
+      assertThat(change.kind()).isEqualTo(PromotionKind.FAILOVER);
+      assertThat(change.atMillis()).isEqualTo(1_700_000_000_000L);
+    });
+    assertThat(seen).extracting(ControlPlaneState::epoch).containsExactly(2L);
+    // the old active site's renewal is refused from now on
+    assertThat(apply(machine, new ControlCommand.RenewLease("home", 1))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+  }
+
+  @Test
+  void shouldCountPromotionsByKindBeyondTheKeptHistory() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    for (int i = 0; i < ControlPlaneState.HISTORY + 5; i++) {
+      long epoch = machine.state().epoch();
+      apply(machine, promote(epoch % 2 == 1 ? "lux" : "home", epoch, i == 0 ? PromotionKind.FORCED : PromotionKind.SWITCHOVER));
+    }
+    ControlPlaneState state = machine.state();
+    assertThat(state.history()).hasSize(ControlPlaneState.HISTORY);
+    assertThat(state.promotions(PromotionKind.SWITCHOVER)).isEqualTo(ControlPlaneState.HISTORY + 4);
+    assertThat(state.promotions(PromotionKind.FORCED)).isEqualTo(1);
+    assertThat(state.promotions(PromotionKind.FAILOVER)).isZero();
+  }
+
+  @Test
+  void shouldRestoreTheSameStateFromASnapshot() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    apply(machine, promote("lux", 1, PromotionKind.SWITCHOVER));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    machine.writeContentTo(new DataOutputStream(bytes));
+
+    ControlPlaneStateMachine restored = new ControlPlaneStateMachine("home");
+    restored.readContentFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(restored.state()).isEqualTo(machine.state());
+  }
+}
