@@ -6,6 +6,11 @@ public enum PromotionKind {
   FAILOVER,
   /** An operator's planned switchover, drained and confirmed. */
   SWITCHOVER,
+  /**
+   * The active site opened a new epoch for itself after a write it could not acknowledge (no
+   * change of site).
+   */
+  RESUME,
   /** An operator's forced promotion while the majority was lost (may lose writes). */
   FORCED
 }

@@ -52,6 +52,11 @@ public record FederationLayout(
     return new FederationLayout(sites, dataDir, siteApp, httpsPort, heap, List.copyOf(all));
   }
 
+  /** The same federation with other site definitions (addresses, network namespaces). */
+  public FederationLayout withSites(List<SiteSpec> replacements) {
+    return new FederationLayout(List.copyOf(replacements), dataDir, siteApp, httpsPort, heap, extraProperties);
+  }
+
   public Optional<SiteSpec> site(String id) {
     return sites.stream().filter(s -> s.id().equals(id)).findFirst();
   }

@@ -75,6 +75,7 @@ public final class SiteProcesses {
     Files.createDirectories(layout.siteDir(site));
     List<String> command = new ArrayList<>();
     command.add("setsid");
+    spec.namespace().ifPresent(ns -> command.addAll(List.of("ip", "netns", "exec", ns)));
     command.add(javaBinary());
     command.add("-Xmx" + layout.heap());
     command.add("-XX:+UseSerialGC");
@@ -113,7 +114,7 @@ public final class SiteProcesses {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(site).toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .start();
-    // setsid execs java in place, so the PID is the JVM's.
+    // setsid (and ip netns exec) exec java in place, so the PID is the JVM's.
     Files.writeString(pidFile(site), process.pid() + "\n");
     return process.pid();
   }

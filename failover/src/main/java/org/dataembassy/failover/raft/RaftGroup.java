@@ -60,6 +60,15 @@ public class RaftGroup {
             if (role == org.jgroups.protocols.raft.Role.Leader) {
               stateMachine.restartSilenceClock();
               LOG.infof("EMB-FO-011 site %s leads the control plane's Raft group (term %d)", site.id(), raft.currentTerm());
+            } else {
+              LOG.infof("EMB-FO-013 site %s is a Raft %s (term %d)", site.id(), role, raft.currentTerm());
+            }
+          });
+      channel.setReceiver(
+          new org.jgroups.Receiver() {
+            @Override
+            public void viewAccepted(org.jgroups.View view) {
+              LOG.infof("EMB-FO-012 control-plane view %s (Raft leader %s)", view.getMembers(), leader().orElse("none"));
             }
           });
       long start = System.nanoTime();

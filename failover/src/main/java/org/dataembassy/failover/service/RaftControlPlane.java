@@ -4,7 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
+import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.controlplane.ControlPlane;
@@ -21,6 +27,7 @@ public class RaftControlPlane implements ControlPlane {
   @Inject RaftGroup group;
   @Inject LeaseKeeper lease;
   @Inject SiteConfig site;
+  @Inject ControlPlaneConfig config;
 
   public ControlPlaneState state() {
     return group.stateMachine().state();
@@ -44,6 +51,42 @@ public class RaftControlPlane implements ControlPlane {
   @Override
   public boolean current() {
     return group.current();
+  }
+
+  @Override
+  public boolean beginNewEpoch(long startSequence, String reason) {
+    ControlPlaneState before = state();
+    if (!site.id().equals(before.activeSite())) {
+      return false;
+    }
+    try {
+      boolean committed =
+          group.commit(
+              new ControlCommand.Promote(
+                  site.id(),
+                  before.epoch(),
+                  startSequence,
+                  PromotionKind.RESUME,
+                  reason,
+                  site.id(),
+                  System.currentTimeMillis()),
+              config.leaseMs());
+      if (!committed) {
+        return false;
+      }
+    } catch (Exception e) {
+      return false;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.leaseMs());
+    while (state().epoch() <= before.epoch() && System.nanoTime() - deadline < 0) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    }
+    return state().epoch() > before.epoch();
+  }
+
+  @Override
+  public Optional<Set<String>> connectedSites() {
+    return Optional.of(Set.copyOf(group.members()));
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.dataembassy.runtime.client.PeerSiteClient;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.forwarding.WriteGate;
 import org.dataembassy.runtime.journal.JournalApplier;
+import org.dataembassy.runtime.journal.JournalWriter;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -37,6 +38,7 @@ public class SwitchoverService {
   @Inject ControlPlaneConfig config;
   @Inject WriteGate gate;
   @Inject JournalApplier applier;
+  @Inject JournalWriter writer;
   @Inject PeerSiteClient peers;
 
   private final ReentrantLock inProgress = new ReentrantLock();
@@ -71,6 +73,7 @@ public class SwitchoverService {
         throw new ProblemException(
             FailoverProblem.NOT_COMMITTED, "Writes in progress did not finish; nothing changed.");
       }
+      writer.quiesce(); // nor may a checkpoint follow the last sequence read here
       long last = applier.appliedSequence();
       long held = awaitTarget(target, last);
       if (held < last) {
@@ -108,6 +111,7 @@ public class SwitchoverService {
           site.id(), target, state.epoch() + 1, last + 1, pauseMs, operator);
       return new Outcome(site.id(), target, state.epoch() + 1, last, pauseMs);
     } finally {
+      writer.resume();
       gate.release();
       inProgress.unlock();
     }

@@ -1,6 +1,7 @@
 package org.dataembassy.runtime.controlplane;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The control plane's answer to "who is active, in which epoch". Services, DNS and forwarding read
@@ -31,6 +32,23 @@ public interface ControlPlane {
    * control plane committed). Until then, who is active is not known here.
    */
   default boolean current() {
+    return true;
+  }
+
+  /**
+   * The sites this site's control plane is connected to now (itself included); unknown ones are
+   * assumed connected.
+   */
+  default Optional<Set<String>> connectedSites() {
+    return Optional.empty();
+  }
+
+  /**
+   * The active site opens a new epoch for itself, starting at {@code startSequence}, and returns
+   * once this site has applied it; false if the control plane could not commit it. Used after a
+   * write it could not acknowledge, so no later entry can be mistaken for that one.
+   */
+  default boolean beginNewEpoch(long startSequence, String reason) {
     return true;
   }
 

@@ -54,6 +54,10 @@ public class WriteForwarding {
   /** How many times a write has been forwarded (a loop guard). */
   public static final String HOPS_HEADER = "Embassy-Hops";
   private static final String TARGET = "embassy.forward.target";
+  private static final String TARGET_SITE = "embassy.forward.site";
+  private static final long FORWARD_TIMEOUT_MS = 10_000;
+  private static final long LOST_CHECK_MS = 250;
+  private static final String BODY = "embassy.forward.body";
   private static final String WAIT_DEADLINE = "embassy.forward.wait-deadline";
   private static final Duration MAX_WAIT = Duration.ofSeconds(3);
   private static final long WAIT_STEP_MS = 10;
@@ -65,6 +69,7 @@ public class WriteForwarding {
   @Inject WriteGate gate;
 
   private HttpProxy proxy;
+  private final InFlightForwards inFlight = new InFlightForwards();
 
   void install(@Observes Router router, Vertx vertx) {
     HttpClient client =
@@ -86,12 +91,27 @@ public class WriteForwarding {
     proxy.originRequestProvider(
         (request, httpClient) -> {
           String target = request.getHeader(TARGET);
-          return httpClient.request(
-              new RequestOptions()
-                  .setHost(target)
-                  .setPort(federation.httpsPort())
-                  .setSsl(true)
-                  .setTimeout(10_000));
+          String targetSite = request.getHeader(TARGET_SITE);
+          return httpClient
+              .request(
+                  new RequestOptions()
+                      .setHost(target)
+                      .setPort(federation.httpsPort())
+                      .setSsl(true)
+                      .setTimeout(FORWARD_TIMEOUT_MS))
+              .onSuccess(sent -> inFlight.sent(sent, targetSite));
+        });
+    vertx.setPeriodic(
+        LOST_CHECK_MS,
+        id -> {
+          if (inFlight.size() > 0) {
+            List<String> lost = inFlight.abandonLost(controlPlane.activeSite(), controlPlane.connectedSites());
+            if (!lost.isEmpty()) {
+              LOG.warnf(
+                  "EMB-RT-022 abandoned %d forwarded write(s) to %s: no longer active nor connected; clients told to retry",
+                  lost.size(), Set.copyOf(lost));
+            }
+          }
         });
     proxy.addInterceptor(new UnreachableActiveSite());
     this.proxy = proxy;
@@ -110,13 +130,18 @@ public class WriteForwarding {
         WriteRoute.decide(
             site.id(), site.role(), controlPlane.activeSite(), controlPlane.epoch(), forwardedEpoch(request), hops(request));
     if (decision instanceof WriteRoute.Serve) {
+      if (ctx.get(BODY) != null) {
+        // its body was read while it waited: hand it to this site's own endpoint as a new request
+        forward(ctx, site.id(), controlPlane.epoch());
+        return;
+      }
       // during a planned switchover the write waits at the gate, then is routed anew
-      if (gate.admit(() -> ctx.vertx().runOnContext(v -> route(ctx)))) {
+      if (gate.admit(() -> ctx.vertx().runOnContext(v -> withBody(ctx, () -> route(ctx))))) {
         ctx.addEndHandler(done -> gate.finished());
         ctx.response().putHeader(SITE_HEADER, site.id());
         ctx.next();
       } else {
-        request.pause(); // its body waits with it
+        withBody(ctx, () -> {}); // read its body while it waits
       }
       return;
     }
@@ -125,8 +150,31 @@ public class WriteForwarding {
     } else if (decision instanceof WriteRoute.Refuse refuse) {
       reject(ctx, CommonProblem.NO_ACTIVE_SITE, refuse.why());
     } else if (decision instanceof WriteRoute.Forward forward) {
-      forward(ctx, forward);
+      forward(ctx, forward.site(), forward.epoch());
     }
+  }
+
+  /**
+   * Reads the request's body, once, then runs {@code next}. A write that has to wait is read
+   * first: an HTTP/2 request's body cannot be held back (paused) once it has arrived, and the
+   * write then goes on as a forwarded request with that body.
+   */
+  private void withBody(RoutingContext ctx, Runnable next) {
+    Future<Buffer> body = ctx.get(BODY);
+    if (body == null) {
+      body = ctx.request().body();
+      ctx.put(BODY, body);
+      // Quarkus hands the request over paused; body() alone does not resume it
+      ctx.request().resume();
+    }
+    body.onComplete(
+        read -> {
+          if (read.succeeded()) {
+            next.run();
+          } else if (!ctx.response().ended()) {
+            reject(ctx, CommonProblem.NO_ACTIVE_SITE, "The write could not be read while it waited; retry.");
+          }
+        });
   }
 
   private void waitAndRoute(RoutingContext ctx, String why) {
@@ -141,13 +189,12 @@ public class WriteForwarding {
       reject(ctx, CommonProblem.NO_ACTIVE_SITE, "No site is active right now; retry shortly.");
       return;
     }
-    ctx.request().pause(); // its body waits with it
-    ctx.vertx().setTimer(WAIT_STEP_MS, id -> route(ctx));
+    withBody(ctx, () -> ctx.vertx().setTimer(WAIT_STEP_MS, id -> route(ctx)));
   }
 
-  private void forward(RoutingContext ctx, WriteRoute.Forward forward) {
+  private void forward(RoutingContext ctx, String target, long epoch) {
     var request = ctx.request();
-    String address = federation.site(forward.site()).map(FederationConfig.Site::address).orElse(null);
+    String address = federation.site(target).map(FederationConfig.Site::address).orElse(null);
     if (address == null) {
       reject(ctx, CommonProblem.NO_ACTIVE_SITE, "The active site is not configured here.");
       return;
@@ -156,12 +203,16 @@ public class WriteForwarding {
     // Headers set here travel with the forwarded copy of the request; the target is removed
     // before sending.
     request.headers().set(TARGET, address);
-    request.headers().set(EPOCH_HEADER, Long.toString(forward.epoch()));
+    request.headers().set(TARGET_SITE, target);
+    request.headers().set(EPOCH_HEADER, Long.toString(epoch));
     request.headers().set(HOPS_HEADER, Integer.toString(hops + 1));
     request.headers().set(FORWARDED_BY_HEADER, site.id());
-    ctx.response().putHeader(FORWARDED_BY_HEADER, site.id());
+    if (!target.equals(site.id())) {
+      ctx.response().putHeader(FORWARDED_BY_HEADER, site.id());
+    }
     ctx.response().headers().remove(SITE_HEADER);
-    proxy.handle(request);
+    Future<Buffer> body = ctx.get(BODY);
+    proxy.handle(body == null ? request : new ReadRequest(request, body.result()));
   }
 
   private static OptionalLong forwardedEpoch(HttpServerRequest request) {
@@ -201,7 +252,10 @@ public class WriteForwarding {
   private final class UnreachableActiveSite implements ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-      context.request().headers().remove(TARGET);
+      context.request().headers().remove(TARGET).remove(TARGET_SITE);
+      if (context.request().proxiedRequest() instanceof ReadRequest read) {
+        context.request().setBody(Body.body(read.readBody())); // read earlier, while the write waited
+      }
       return context
           .sendRequest()
           .recover(
@@ -212,7 +266,10 @@ public class WriteForwarding {
                 var problem =
                     Problems.response(
                         CommonProblem.ACTIVE_SITE_UNREACHABLE,
-                        "The active site could not be reached from site " + site.id() + "; retry shortly.",
+                        "The active site could not be reached from site "
+                            + site.id()
+                            + ", or was lost while the write was on its way; retry shortly (with the same"
+                            + " Idempotency-Key, a write that was made is not made twice).",
                         List.of(),
                         1,
                         context.request().getURI());

@@ -104,7 +104,9 @@ public class CatchUpMonitor {
       }
       target = status.path("journalSequence").asLong(-1);
     }
-    if (applier.appliedSequence() >= target) {
+    // A standby folds an entry once its successor has arrived, so the active site's last entry
+    // may be held here but not folded yet.
+    if (applier.storedSequence() >= target && applier.appliedSequence() >= target - 1) {
       markCaughtUp("active site " + active.get() + " at sequence " + target);
     } else {
       waitingFor = "journal sequence " + target + " (at " + applier.appliedSequence() + ")";

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.idempotency.IdempotencyStore;
 import org.dataembassy.runtime.persistence.ProjectionCursor;
@@ -41,18 +42,22 @@ public class JournalApplier {
   @Inject IdempotencyStore idempotency;
   @Inject Instance<RegisterProjection> projectionBeans;
   @Inject ControlPlane controlPlane;
+  @Inject LocalSite site;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition newEntries = lock.newCondition();
   private final Map<String, RegisterProjection> projections = new HashMap<>();
   private volatile long appliedSequence;
   private volatile String lastHash = JournalEntry.GENESIS_HASH;
+  /** Epoch of the last entry applied in this process (1 until then): where searches stop. */
+  private volatile long appliedEpoch = 1;
   private volatile String haltReason;
   private volatile boolean running;
   private Thread thread;
 
   void onStart(@Observes StartupEvent event) {
     projectionBeans.forEach(p -> projections.put(p.register(), p));
+    projections.put(Checkpoints.REGISTER, new Checkpoints());
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
@@ -111,10 +116,22 @@ public class JournalApplier {
   /** Applies every entry present after the cursor; returns how many. Caller holds the lock. */
   int applyAvailable() {
     int applied = 0;
+    // The active site folds what it holds; a standby only entries the active site went on from
+    // (their successor is chained to them): a write the active site could not acknowledge, which
+    // may have reached this site anyway, never gets a successor, and is superseded.
+    boolean certified = !site.isActive();
     while (haltReason == null) {
-      Optional<JournalEntry> next = store.get(appliedSequence + 1);
+      Optional<JournalEntry> next = entryAt(appliedSequence + 1);
       if (next.isEmpty() || fromDeposedSite(next.get())) {
         break;
+      }
+      if (certified) {
+        Optional<JournalEntry> after = entryAt(appliedSequence + 2);
+        if (after.isEmpty()
+            || fromDeposedSite(after.get())
+            || !after.get().previousHash().equals(next.get().hash())) {
+          break;
+        }
       }
       apply(next.get());
       applied++;
@@ -128,10 +145,18 @@ public class JournalApplier {
    */
   public long storedSequence() {
     long sequence = appliedSequence;
-    while (store.get(sequence + 1).filter(e -> !fromDeposedSite(e)).isPresent()) {
+    while (entryAt(sequence + 1).filter(e -> !fromDeposedSite(e)).isPresent()) {
       sequence++;
     }
     return sequence;
+  }
+
+  /**
+   * The entry at {@code sequence} of the latest epoch that has one, from the current epoch down to
+   * the epoch of the last entry applied (epochs never decrease along the journal).
+   */
+  private Optional<JournalEntry> entryAt(long sequence) {
+    return store.latest(sequence, controlPlane.epoch(), appliedEpoch);
   }
 
   /**
@@ -198,6 +223,7 @@ public class JournalApplier {
                 });
     appliedSequence = entry.sequence();
     lastHash = entry.hash();
+    appliedEpoch = entry.epoch();
     return outcome;
   }
 

@@ -6,6 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.dataembassy.runtime.LocalSite;
@@ -13,6 +15,7 @@ import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.idempotency.IdempotencyStore;
 import org.dataembassy.runtime.rest.CommonProblem;
 import org.dataembassy.runtime.rest.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
  * The write path at the active site: one write at a time, each decided against the current
@@ -29,6 +32,14 @@ public class JournalWriter {
   @Inject ControlPlane controlPlane;
   @Inject LocalSite site;
   @Inject MeterRegistry metrics;
+  @Inject AcknowledgementRecord acknowledgements;
+  @Inject CheckpointScheduler checkpoints;
+
+  private static final Logger LOG = Logger.getLogger(JournalWriter.class);
+  /** The last append was not acknowledged: the next one opens a new epoch first. */
+  private volatile boolean uncertain;
+  /** A planned switchover is handing over: no checkpoint may slip in behind its back. */
+  private volatile boolean quiesced;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -75,33 +86,7 @@ public class JournalWriter {
         }
       }
       PendingEvent event = QuarkusTransaction.requiringNew().call(decide::get);
-      long sequence = applier.appliedSequence() + 1;
-      long epoch = controlPlane.epoch();
-      JournalPayload payload =
-          new JournalPayload(
-              JournalCodec.json().valueToTree(event.body()),
-              command.idempotencyKey(),
-              command.requestHash());
-      String associatedData =
-          JournalEntry.associatedData(sequence, epoch, command.register(), event.type());
-      JournalEntry entry =
-          JournalEntry.create(
-              sequence,
-              epoch,
-              command.register(),
-              event.type(),
-              clock.instant(),
-              site.id(),
-              codec.seal(payload, associatedData),
-              applier.lastHash());
-      Timer.Sample sample = Timer.start(metrics);
-      try {
-        store.append(entry);
-      } catch (RuntimeException e) {
-        metrics.counter("embassy.journal.append.refused").increment();
-        throw e;
-      }
-      sample.stop(metrics.timer("embassy.journal.append"));
+      JournalEntry entry = journal(command, event);
       AppliedOutcome outcome = applier.apply(entry);
       if (!site.isActive()) {
         // The lease ran out while the entry was being replicated: this site may no longer
@@ -113,9 +98,114 @@ public class JournalWriter {
             java.util.List.of(),
             1);
       }
+      acknowledgements.acknowledged(entry.epoch(), entry.sequence(), Instant.now());
+      checkpoints.scheduleAfter(entry.sequence());
       return new Result(outcome, false);
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Appends a checkpoint if nothing was journaled since {@code sequence}: the last write then has a
+   * successor, and the standbys fold it (see {@link Checkpoints}). Best effort.
+   */
+  void checkpointAfter(long sequence) {
+    if (!site.isActive()) {
+      return;
+    }
+    var lock = applier.lock();
+    try {
+      // the applier's poll holds the lock for moments; a write for as long as it takes, and is
+      // then the successor itself
+      if (!lock.tryLock(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    try {
+      if (quiesced || sequence == 0 || applier.appliedSequence() != sequence || !site.isActive()) {
+        return;
+      }
+      JournalEntry entry =
+          journal(new WriteCommand(Checkpoints.REGISTER, null, null), new PendingEvent(Checkpoints.TYPE, Map.of()));
+      applier.apply(entry);
+    } catch (RuntimeException e) {
+      LOG.debugf("checkpoint after %d not written: %s", sequence, e.toString());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * For a planned switchover (whose gate already holds the writes): stops journaling checkpoints
+   * and returns once none is under way, so the journal's last sequence stays put until {@link
+   * #resume()}.
+   */
+  public void quiesce() {
+    quiesced = true;
+    var lock = applier.lock();
+    lock.lock();
+    lock.unlock();
+  }
+
+  public void resume() {
+    quiesced = false;
+  }
+
+  /** Seals, chains and replicates one entry at the next sequence. Caller holds the lock. */
+  private JournalEntry journal(WriteCommand command, PendingEvent event) {
+    if (uncertain) {
+      openNewEpoch();
+    }
+    long sequence = applier.appliedSequence() + 1;
+    long epoch = controlPlane.epoch();
+    JournalPayload payload =
+        new JournalPayload(
+            JournalCodec.json().valueToTree(event.body()), command.idempotencyKey(), command.requestHash());
+    String associatedData = JournalEntry.associatedData(sequence, epoch, command.register(), event.type());
+    JournalEntry entry =
+        JournalEntry.create(
+            sequence,
+            epoch,
+            command.register(),
+            event.type(),
+            clock.instant(),
+            site.id(),
+            codec.seal(payload, associatedData),
+            applier.lastHash());
+    Timer.Sample sample = Timer.start(metrics);
+    try {
+      store.append(entry);
+    } catch (RuntimeException e) {
+      // Not acknowledged, but unless it was refused before it was sent it may have reached an
+      // embassy (only the answer was lost) and be delivered there late: the next entry must not
+      // take its place in the same epoch.
+      uncertain = uncertain || !(e instanceof JournalStore.NotSent);
+      metrics.counter("embassy.journal.append.refused").increment();
+      throw e;
+    }
+    sample.stop(metrics.timer("embassy.journal.append"));
+    return entry;
+  }
+
+  /**
+   * After a write it could not acknowledge, the active site opens a new epoch for itself before it
+   * journals anything else: the next entry, at the same sequence, then supersedes the unacknowledged
+   * one wherever that one turns up (a later epoch wins; docs/infinispan-notes.md).
+   */
+  private void openNewEpoch() {
+    long next = applier.appliedSequence() + 1;
+    if (!controlPlane.beginNewEpoch(next, "a write at sequence " + next + " could not be acknowledged")) {
+      throw new ProblemException(
+          CommonProblem.NOT_ACTIVE,
+          "Site " + site.id() + " could not open a new epoch through the control plane; retry shortly.",
+          java.util.List.of(),
+          1);
+    }
+    LOG.warnf("EMB-JN-041 epoch %d opened at sequence %d after an unacknowledged write", controlPlane.epoch(), next);
+    uncertain = false;
   }
 }

@@ -44,16 +44,20 @@ public class InfinispanJournalStore implements JournalStore {
   public void append(JournalEntry entry) {
     byte[] bytes = codec.encode(entry);
     if (!replication.enabled()) {
-      cache().put(entry.sequence(), bytes);
+      cache().put(key(entry.sequence(), entry.epoch()), bytes);
       return;
     }
     int required = config.minSyncEmbassies();
     List<String> online = replication.onlineBackupSites();
     if (online.size() < required) {
-      throw unavailable(online.size(), required);
+      throw new JournalStore.NotSent(
+          CommonProblem.REPLICATION_UNAVAILABLE,
+          "Only " + online.size() + " embass" + (online.size() == 1 ? "y is" : "ies are") + " reachable to confirm the write; "
+              + required + " must. Nothing was written.",
+          RETRY_AFTER_SECONDS);
     }
     try {
-      cache().put(entry.sequence(), bytes);
+      cache().put(key(entry.sequence(), entry.epoch()), bytes);
     } catch (RuntimeException e) {
       List<String> failed = CrossSiteReplication.failedSites(e);
       List<String> suspects = failed.isEmpty() ? online : failed;
@@ -65,19 +69,30 @@ public class InfinispanJournalStore implements JournalStore {
             entry.sequence(), confirmed, confirmed == 1 ? "y" : "ies", suspects);
         return;
       }
-      discard(entry.sequence());
+      discard(key(entry.sequence(), entry.epoch()));
       throw unavailable((int) confirmed, required);
     }
   }
 
   /** Removes an unacknowledged entry: from the sites that took it, then locally. */
-  private void discard(long sequence) {
+  private void discard(long key) {
     try {
-      cache().remove(sequence);
+      cache().remove(key);
     } catch (RuntimeException e) {
-      LOG.debugf("removing unacknowledged entry %d from backups failed: %s", sequence, e.toString());
+      LOG.debugf("removing unacknowledged entry %d from backups failed: %s", key & SEQUENCE_MASK, e.toString());
     }
-    cache().withFlags(Flag.SKIP_XSITE_BACKUP).remove(sequence);
+    cache().withFlags(Flag.SKIP_XSITE_BACKUP).remove(key);
+  }
+
+  private static final int SEQUENCE_BITS = 40;
+  private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
+
+  /** The cache key of an entry: its epoch in the high 23 bits, its sequence in the low 40. */
+  static long key(long sequence, long epoch) {
+    if (sequence < 0 || sequence > SEQUENCE_MASK || epoch < 0 || epoch >= (1L << (63 - SEQUENCE_BITS))) {
+      throw new IllegalArgumentException("journal position out of range: " + sequence + "@" + epoch);
+    }
+    return (epoch << SEQUENCE_BITS) | sequence;
   }
 
   private static ProblemException unavailable(int online, int required) {
@@ -87,16 +102,17 @@ public class InfinispanJournalStore implements JournalStore {
             + online
             + " embass"
             + (online == 1 ? "y" : "ies")
-            + " can confirm the write; "
+            + " confirmed the write; "
             + required
-            + " must. Nothing was written.",
+            + " must. It was not acknowledged; if it reached an embassy it may still take effect"
+            + " after a failover: retry with the same Idempotency-Key to learn its outcome.",
         List.of(),
         RETRY_AFTER_SECONDS);
   }
 
   @Override
-  public Optional<JournalEntry> get(long sequence) {
-    byte[] bytes = cacheManager.<Long, byte[]>getCache(ReplicatedCaches.JOURNAL).get(sequence);
+  public Optional<JournalEntry> get(long sequence, long epoch) {
+    byte[] bytes = cacheManager.<Long, byte[]>getCache(ReplicatedCaches.JOURNAL).get(key(sequence, epoch));
     return Optional.ofNullable(bytes).map(codec::decode);
   }
 }

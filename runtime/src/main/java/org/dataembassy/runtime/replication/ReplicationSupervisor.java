@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.dataembassy.runtime.LocalSite;
+import org.dataembassy.runtime.controlplane.ControlPlane;
+import org.dataembassy.runtime.journal.CheckpointScheduler;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachemanagerlistener.annotation.SiteViewChanged;
@@ -31,12 +35,23 @@ public class ReplicationSupervisor {
   @Inject EmbeddedCacheManager cacheManager;
   @Inject CrossSiteReplication replication;
   @Inject LocalSite site;
+  @Inject ControlPlane controlPlane;
+  @Inject CheckpointScheduler checkpoints;
 
   // Reconciliation runs in order on one thread, never on a JGroups thread; pushes to returning
   // sites run on their own threads, one at a time per site, so one slow site delays no other.
   private final ExecutorService worker = daemonThreads("replication-supervisor", 1);
   private final ExecutorService pushes = daemonThreads("replication-push", 4);
   private final Set<String> pushing = ConcurrentHashMap.newKeySet();
+  private volatile String lastActive;
+  private static final long RESYNC_SECONDS = 2;
+  private final ScheduledExecutorService resync =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "replication-resync");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static ExecutorService daemonThreads(String name, int threads) {
     return Executors.newFixedThreadPool(
@@ -54,16 +69,25 @@ public class ReplicationSupervisor {
     }
     cacheManager.addListener(this);
     worker.submit(this::reconcile);
+    // A site can also be taken offline while it stays in the site view (a backup to it failed,
+    // e.g. while its caches were still starting): look again every few seconds.
+    resync.scheduleWithFixedDelay(() -> worker.submit(this::reconcile), RESYNC_SECONDS, RESYNC_SECONDS, TimeUnit.SECONDS);
   }
 
   /** A new active site pushes its journal to every site it can reach, then backs up to them. */
   void onActiveSiteChanged(@ObservesAsync ActiveSiteChanged change) {
-    if (!replication.enabled() || !change.activeSite().equals(site.id())) {
-      return;
+    String previous = lastActive;
+    lastActive = change.activeSite();
+    if (!replication.enabled() || !site.id().equals(change.activeSite()) || site.id().equals(previous)) {
+      return; // not this site, or a new epoch of the same active site: nothing to push
     }
     var view = replication.sitesView();
+    // The control plane notices a lost site sooner than the replication's failure detector: a
+    // site it has lost (the deposed active site, usually) is taken offline at once rather than
+    // pushed to, so the first writes of the new epoch do not wait for it.
+    var connected = controlPlane.connectedSites();
     for (String peer : site.peers()) {
-      if (view.contains(peer)) {
+      if (view.contains(peer) && connected.map(c -> c.contains(peer)).orElse(true)) {
         pushTo(peer);
       } else {
         replication.takeOffline(peer, "not reachable when this site became active");
@@ -87,6 +111,7 @@ public class ReplicationSupervisor {
         () -> {
           try {
             replication.bringOnline(peer);
+            checkpoints.afterReplicationResumed();
           } catch (RuntimeException e) {
             LOG.errorf(e, "EMB-RP-012 pushing state to site %s failed", peer);
           } finally {

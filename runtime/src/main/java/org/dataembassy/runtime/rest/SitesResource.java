@@ -6,10 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.health.CatchUpMonitor;
+import org.dataembassy.runtime.journal.AcknowledgementRecord;
 import org.dataembassy.runtime.journal.JournalApplier;
 import org.dataembassy.runtime.replication.CrossSiteReplication;
 
@@ -23,6 +25,7 @@ public class SitesResource {
   @Inject JournalApplier applier;
   @Inject CrossSiteReplication replication;
   @Inject CatchUpMonitor catchUp;
+  @Inject AcknowledgementRecord acknowledgements;
 
   /** This site's role, epoch, journal position and replication state toward each other site. */
   public record SelfStatus(
@@ -60,5 +63,12 @@ public class SitesResource {
         controlPlane.leaseRemainingMillis(),
         catchUp.caughtUp(),
         peers);
+  }
+
+  /** When this site acknowledged writes, run by run, each run in one epoch (fencing evidence). */
+  @GET
+  @Path("/self/acknowledgements")
+  public List<AcknowledgementRecord.Window> acknowledgements() {
+    return acknowledgements.windows();
   }
 }

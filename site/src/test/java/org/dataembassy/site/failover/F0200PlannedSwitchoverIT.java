@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.dataembassy.cli.federation.SiteClient;
 import org.dataembassy.site.it.FederationHarness;
+import org.dataembassy.site.it.WriterLoop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -43,46 +40,10 @@ class F0200PlannedSwitchoverIT {
     }
   }
 
-  /** A client writing in a loop at one site, keeping every outcome. */
-  static final class Writer extends Thread {
-    final String site;
-    final int block;
-    final AtomicBoolean running = new AtomicBoolean(true);
-    final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-
-    Writer(String site, int block) {
-      super("writer-" + site);
-      this.site = site;
-      this.block = block;
-    }
-
-    @Override
-    public void run() {
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-      for (int n = 0; running.get() && Instant.now().isBefore(deadline); n++) {
-        String id = String.format("78401:%03d:%04d", block + n / 10_000, n % 10_000);
-        Map<String, Object> body =
-            Map.of("cadastralId", id, "address", "Tamme 5", "areaM2", 10, "purpose", "residential",
-                "owners", List.of(Map.of("personalCode", "38001010009", "name", "Mari", "share", "1/1")));
-        try {
-          Response r = sites.at(site).contentType(ContentType.JSON).body(body).post("/parcels");
-          if (r.statusCode() == 201) {
-            acknowledged.add(id);
-          } else {
-            failures.add(id + " " + r.statusCode() + " " + r.asString());
-          }
-        } catch (RuntimeException e) {
-          failures.add(id + " " + e);
-        }
-      }
-    }
-  }
-
   @Test
   void shouldSwitchOverAndBackWithoutAFailedOrLostWrite() throws Exception {
-    Writer throughStandby = new Writer("emb2", 300);
-    Writer atHome = new Writer("home", 400);
+    WriterLoop throughStandby = new WriterLoop(sites, "emb2", 300, Duration.ofSeconds(120));
+    WriterLoop atHome = new WriterLoop(sites, "home", 400, Duration.ofSeconds(120));
     throughStandby.start();
     atHome.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> throughStandby.acknowledged.size() >= 20);
@@ -101,10 +62,8 @@ class F0200PlannedSwitchoverIT {
     int afterSecond = throughStandby.acknowledged.size();
     await().atMost(Duration.ofSeconds(20)).until(() -> throughStandby.acknowledged.size() >= afterSecond + 20);
 
-    throughStandby.running.set(false);
-    atHome.running.set(false);
-    throughStandby.join(30_000);
-    atHome.join(30_000);
+    throughStandby.finish();
+    atHome.finish();
 
     assertThat(throughStandby.failures).as("failed requests through emb2").isEmpty();
     assertThat(atHome.failures).as("failed requests at home").isEmpty();

@@ -40,17 +40,30 @@ public final class FederationHarness implements AutoCloseable {
    */
   public FederationHarness(String name, String addressBase, List<String> extraProperties)
       throws IOException {
+    this(name, addressBase, null, extraProperties);
+  }
+
+  /** The federation with each site in its own network namespace of {@code lab}. */
+  public FederationHarness(String name, NetworkLab lab, List<String> extraProperties) throws IOException {
+    this(name, "127.0.0.1", lab, extraProperties);
+  }
+
+  private FederationHarness(String name, String addressBase, NetworkLab lab, List<String> extraProperties)
+      throws IOException {
     Path app = Path.of(System.getProperty("embassy.it.app", "target/quarkus-app/quarkus-run.jar"));
     Path dataDir = Path.of("target", "it-data", name).toAbsolutePath();
     deleteRecursively(dataDir);
     Files.createDirectories(dataDir);
     String prefix = addressBase.substring(0, addressBase.lastIndexOf('.') + 1);
     int first = Integer.parseInt(addressBase.substring(addressBase.lastIndexOf('.') + 1));
-    this.federation =
-        new LocalFederation(
-            FederationLayout.withAddresses(
-                    dataDir, app, prefix + first, prefix + (first + 1), prefix + (first + 2))
-                .withExtraProperties(extraProperties));
+    FederationLayout layout =
+        FederationLayout.withAddresses(
+                dataDir, app, prefix + first, prefix + (first + 1), prefix + (first + 2))
+            .withExtraProperties(extraProperties);
+    if (lab != null) {
+      layout = layout.withSites(lab.place(layout.sites()));
+    }
+    this.federation = new LocalFederation(layout);
     this.extraProperties = extraProperties;
   }
 

@@ -73,10 +73,11 @@ class LocalFederationIT {
             .body(Parcels.transferToJaan(1))
             .post("/parcels/" + id + "/transfers");
     transferred.then().statusCode(200).body("version", equalTo(2)).body("owners.size()", equalTo(2));
-    assertThat(transferred.jsonPath().getLong("sequence")).isEqualTo(sequence + 1);
+    long transferSequence = transferred.jsonPath().getLong("sequence");
+    assertThat(transferSequence).isGreaterThan(sequence); // a checkpoint may lie between them
 
     for (String embassy : List.of("lux", "emb2")) {
-      awaitParcelAt(embassy, id, 2, sequence + 1);
+      awaitParcelAt(embassy, id, 2, transferSequence);
       sites
           .at(embassy)
           .get("/parcels/" + id + "/history")
@@ -150,7 +151,7 @@ class LocalFederationIT {
     for (int i = 1; i <= 20; i++) {
       String id = Parcels.id(4, i);
       Response r = register("home", id);
-      r.then().statusCode(201);
+      assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
       written.add(id);
       lastSequence = r.jsonPath().getLong("sequence");
     }
@@ -161,7 +162,9 @@ class LocalFederationIT {
     for (String id : written) {
       sites.at("emb2").get("/parcels/" + id).then().statusCode(200);
     }
-    sites.at("emb2").get("/sites/self").then().body("journalSequence", equalTo((int) lastSequence));
+    // (checkpoints may follow the last write)
+    assertThat(sites.at("emb2").get("/sites/self").jsonPath().getLong("journalSequence"))
+        .isGreaterThanOrEqualTo(lastSequence);
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
@@ -204,8 +207,9 @@ class LocalFederationIT {
     sites.at("home").get("/parcels/" + refusedAgain).then().statusCode(404);
 
     sites.start("lux", "emb2");
-    sites.awaitReady("home"); // home regains the majority, renews its lease: still epoch 1
-    sites.at("home").get("/sites/self").then().body("role", equalTo("ACTIVE")).body("epoch", equalTo(1));
+    sites.awaitReady("home"); // home regains the majority and renews its lease: still the active site
+    // (in an epoch of its own if a refused write had been sent to an embassy: EMB-JN-041)
+    sites.at("home").get("/sites/self").then().body("role", equalTo("ACTIVE")).body("activeSite", equalTo("home"));
     for (String site : List.of("home", "lux", "emb2")) {
       for (String id : acknowledged) {
         sites.at(site).get("/parcels/" + id).then().statusCode(200);
@@ -241,7 +245,10 @@ class LocalFederationIT {
     long sequence = sites.at("home").get("/sites/self").jsonPath().getLong("journalSequence");
     sites.federation().rebuild("lux");
     sites.awaitReady("lux");
-    sites.at("lux").get("/sites/self").then().body("journalSequence", equalTo((int) sequence));
+    // refolded from its own journal: all of it, but for a last entry whose successor has not come
+    var lux = sites.at("lux").get("/sites/self").jsonPath();
+    assertThat(lux.getLong("storedSequence")).isGreaterThanOrEqualTo(sequence); // checkpoints may have followed
+    assertThat(lux.getLong("journalSequence")).isGreaterThanOrEqualTo(sequence - 1);
     assertThat(sites.at("lux").get("/parcels/" + id + "/history").asString()).isEqualTo(before);
     sites.at("lux").get("/parcels/" + id).then().statusCode(200).body("version", equalTo(2));
   }
