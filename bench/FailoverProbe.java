@@ -53,6 +53,7 @@ public class FailoverProbe {
     long pid = Long.parseLong(Files.readString(data.resolve(active).resolve("site.pid")).trim());
 
     AtomicLong killedAt = new AtomicLong();
+    AtomicLong deadAt = new AtomicLong(); // the killed JVM has exited: nothing it had under way counts
     AtomicLong firstWrite = new AtomicLong();
     AtomicInteger acknowledged = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -60,10 +61,12 @@ public class FailoverProbe {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       for (int n = 0; firstWrite.get() == 0 && System.nanoTime() < deadline; n++) {
         String id = String.format("%05d:%03d:%04d", 60000 + run, n / 10000, n % 10000);
+        boolean sentAfterDeath = deadAt.get() != 0;
         int status = post(http, through, id);
         if (status == 201) {
           acknowledged.incrementAndGet();
-          if (killedAt.get() != 0) firstWrite.compareAndSet(0, System.nanoTime());
+          // only a write sent once the old active site was gone can have been taken by the new one
+          if (sentAfterDeath) firstWrite.compareAndSet(0, System.nanoTime());
         } else if (killedAt.get() != 0) {
           failed.incrementAndGet();
         }
@@ -78,7 +81,10 @@ public class FailoverProbe {
     }
 
     killedAt.set(System.nanoTime());
-    ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+    ProcessHandle victim = ProcessHandle.of(pid).orElseThrow();
+    victim.destroyForcibly();
+    victim.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    deadAt.set(System.nanoTime());
     long detected = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (detected == 0 && System.nanoTime() < deadline) {

@@ -67,6 +67,7 @@ public class WriteForwarding {
   @Inject FederationConfig federation;
   @Inject SiteConfig siteConfig;
   @Inject WriteGate gate;
+  @Inject ForwardingBreakers breakers;
 
   private HttpProxy proxy;
   private final InFlightForwards inFlight = new InFlightForwards();
@@ -256,8 +257,10 @@ public class WriteForwarding {
       if (context.request().proxiedRequest() instanceof ReadRequest read) {
         context.request().setBody(Body.body(read.readBody())); // read earlier, while the write waited
       }
-      return context
-          .sendRequest()
+      String targetSite = context.request().proxiedRequest().getHeader(TARGET_SITE);
+      var vertxContext = io.vertx.core.Vertx.currentContext();
+      return Future.fromCompletionStage(
+              breakers.call(targetSite, () -> context.sendRequest().toCompletionStage()), vertxContext)
           .recover(
               failure -> {
                 LOG.warnf(
