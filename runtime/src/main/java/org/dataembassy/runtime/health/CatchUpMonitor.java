@@ -78,8 +78,12 @@ public class CatchUpMonitor {
       return;
     }
     if (controlPlane.activeSite().filter(site.id()::equals).isPresent()) {
-      // the active's applier folds its own journal at start; the writer keeps it current
-      if (applier.haltReason().isEmpty()) {
+      // the active's applier folds its own journal at start; the writer keeps it current. Only
+      // with the lease: a restarted former active site may see itself named active in a Raft view
+      // that has not yet received the later epochs, and must not report ready on that.
+      if (!site.isActive()) {
+        waitingFor = "the lease (named active in epoch " + controlPlane.epoch() + ")";
+      } else if (applier.haltReason().isEmpty()) {
         markCaughtUp("own journal");
       }
       return;
