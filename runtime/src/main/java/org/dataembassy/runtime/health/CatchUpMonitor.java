@@ -108,9 +108,10 @@ public class CatchUpMonitor {
       }
       target = status.path("journalSequence").asLong(-1);
     }
-    // A standby folds an entry once its successor has arrived, so the active site's last entry
-    // may be held here but not folded yet.
-    if (applier.storedSequence() >= target && applier.appliedSequence() >= target - 1) {
+    // A standby folds an entry once its successor has arrived; the active site journals a
+    // checkpoint after pushing to a returning site, so everything it had is folded here, but for
+    // a last checkpoint, which changes nothing.
+    if (applier.reflectedSequence() >= target) {
       markCaughtUp("active site " + active.get() + " at sequence " + target);
     } else {
       waitingFor = "journal sequence " + target + " (at " + applier.appliedSequence() + ")";

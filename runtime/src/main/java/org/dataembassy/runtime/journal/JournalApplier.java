@@ -140,6 +140,18 @@ public class JournalApplier {
   }
 
   /**
+   * The sequence this site's projections reflect: the last entry folded, or the next one if that
+   * is a checkpoint (a no-op that only waits for a successor of its own).
+   */
+  public long reflectedSequence() {
+    long applied = appliedSequence;
+    return entryAt(applied + 1)
+        .filter(e -> Checkpoints.is(e) && !fromDeposedSite(e))
+        .map(e -> applied + 1)
+        .orElse(applied);
+  }
+
+  /**
    * The highest sequence up to which this site holds every entry (applied or not yet): how
    * caught up it is as a candidate for promotion.
    */
