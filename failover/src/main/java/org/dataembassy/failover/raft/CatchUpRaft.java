@@ -1,0 +1,51 @@
+package org.dataembassy.failover.raft;
+
+import java.util.concurrent.TimeUnit;
+import org.jgroups.conf.ClassConfigurator;
+import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.raft.util.CommitTable;
+
+/**
+ * jgroups-raft 1.1.3's RAFT, whose leader also brings lagging members up to date while it is busy.
+ *
+ * <p>In 1.1.3 the leader resends missing entries only when its work queue has been idle for a whole
+ * {@code resend_interval}, and then one entry at a time for a member that answered "entry not
+ * found". With lease renewals every 250 ms the queue is rarely idle that long, so a restarted
+ * member received the entries it missed after 40 s to minutes, or never (docs/raft-notes.md).
+ * Here, on RAFT's own runner thread (no locking against its log), at least every {@code
+ * resend_interval} the leader sends each member that lacks entries or the latest commit index
+ * everything from its next index on — what RAFT itself does after a successful append.
+ *
+ * <p>Depends on protected internals of jgroups-raft 1.1.3 ({@code commit_table}, {@code
+ * last_appended}, {@code commit_index}, {@code sendAppendEntriesMessage}): pinned by the version in
+ * the parent POM and exercised by the kill/restart tests (F0100, F0400) and bench/failover-rto.sh.
+ */
+public class CatchUpRaft extends RAFT {
+
+  static {
+    ClassConfigurator.addProtocol((short) 1521, CatchUpRaft.class);
+  }
+
+  private long lastResendNanos = System.nanoTime();
+
+  @Override
+  protected void processQueue() {
+    super.processQueue();
+    long now = System.nanoTime();
+    if (now - lastResendNanos < TimeUnit.MILLISECONDS.toNanos(resend_interval)) {
+      return;
+    }
+    lastResendNanos = now;
+    CommitTable table = commit_table;
+    if (table == null || !isLeader()) {
+      return;
+    }
+    table.forEach(
+        (member, entry) -> {
+          if (entry.nextIndex() <= last_appended || entry.commitIndex() < commit_index) {
+            entry.sendSingleMessage(false);
+            sendAppendEntriesMessage(member, entry);
+          }
+        });
+  }
+}
