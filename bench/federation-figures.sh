@@ -39,7 +39,7 @@ rm -rf "$SOLO"; mkdir -p "$SOLO"
 (cd "$APPDIR" && exec setsid java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-} \
   -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -Djava.net.preferIPv4Stack=true \
   -Dembassy.site.id=home -Dembassy.site.data-dir="$SOLO" -Dembassy.federation.sites.home.address=127.0.0.14 \
-  -Dembassy.replication.enabled=false -Dembassy.replication.min-sync-embassies=0 \
+  -Dembassy.replication.enabled=false -Dembassy.replication.min-sync-embassies=0 -Dembassy.controlplane.enabled=false \
   -jar quarkus-run.jar >"$SOLO/site.log" 2>&1) &
 SOLO_PID=$!
 for _ in $(seq 1 150); do
