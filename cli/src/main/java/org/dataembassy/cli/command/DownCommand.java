@@ -6,7 +6,7 @@ import org.dataembassy.cli.federation.LocalFederation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ./embassy down}: stops every site (SIGTERM, then SIGKILL after a grace period). */
+/** {@code ./embassy down}: stops every site, the active one last (SIGTERM, then SIGKILL after a grace period). */
 @Command(name = "down", description = "Stop all sites of the local federation.")
 public final class DownCommand implements Callable<Integer> {
 
@@ -15,11 +15,7 @@ public final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalFederation federation = parent.federation();
-    for (String site : federation.siteIds()) {
-      if (federation.stop(site)) {
-        System.out.println("Stopped " + site);
-      }
-    }
+    federation.stopAll().forEach(site -> System.out.println("Stopped " + site));
     return 0;
   }
 }

@@ -72,7 +72,8 @@ public final class UpCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   out.println("Stopping the federation...");
-                  sites.forEach(federation::stop);
+                  // the active site last, or the standbys would promote one of them meanwhile
+                  LocalFederation.shutdownOrder(sites, federation.activeSite()).forEach(federation::stop);
                   stopped.countDown();
                 }));
     stopped.await();

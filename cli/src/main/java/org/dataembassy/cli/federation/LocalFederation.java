@@ -116,6 +116,28 @@ public final class LocalFederation {
     return processes.kill(id);
   }
 
+  /**
+   * The order to stop the sites in: the active site last. Stopped first, it would leave the
+   * standbys a majority that promotes one of them in the seconds before they stop too, and the
+   * next start would come up with another active site.
+   */
+  public static List<String> shutdownOrder(List<String> sites, Optional<String> active) {
+    List<String> order = new ArrayList<>(sites);
+    active.filter(order::remove).ifPresent(order::add);
+    return order;
+  }
+
+  /** Stops every site, the active one last; returns the ids of those that were running. */
+  public List<String> stopAll() {
+    List<String> stopped = new ArrayList<>();
+    for (String id : shutdownOrder(siteIds(), activeSite())) {
+      if (stop(id)) {
+        stopped.add(id);
+      }
+    }
+    return stopped;
+  }
+
   public boolean stop(String id) {
     site(id);
     return processes.stop(id, Duration.ofSeconds(20));
