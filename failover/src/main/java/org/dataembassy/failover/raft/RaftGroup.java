@@ -22,6 +22,7 @@ import org.dataembassy.runtime.config.SiteConfig;
 import org.jboss.logging.Logger;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
+import org.jgroups.protocols.raft.election.BaseElection;
 import org.jgroups.raft.RaftHandle;
 
 /**
@@ -125,6 +126,44 @@ public class RaftGroup {
    *
    * @throws Exception if it could not be committed in time (no majority, no leader)
    */
+  private volatile long leaderlessSinceNanos;
+
+  /**
+   * Starts an election if this member has known no leader for {@code afterMs} while a majority is
+   * connected. jgroups-raft 1.1.3 elects only on a view change, run by the view's coordinator:
+   * after a partition healed, the merged view's coordinator still believed the old leader led
+   * (there are no heartbeats to tell it otherwise), the old leader knew it did not, and no
+   * election ever ran — the active site could not renew its lease for good (F0500, in CI).
+   * Called periodically by the control loop.
+   */
+  public void electIfLeaderless(long afterMs) {
+    if (raft == null || channel == null || channel.getView() == null) {
+      return;
+    }
+    if (raft.leader() != null) {
+      leaderlessSinceNanos = 0;
+      return;
+    }
+    long now = System.nanoTime();
+    if (leaderlessSinceNanos == 0) {
+      leaderlessSinceNanos = now;
+      return;
+    }
+    int majority = federation.siteIds().size() / 2 + 1;
+    if (now - leaderlessSinceNanos < TimeUnit.MILLISECONDS.toNanos(afterMs)
+        || channel.getView().size() < majority) {
+      return;
+    }
+    BaseElection election = channel.getProtocolStack().findProtocol(BaseElection.class);
+    if (election != null && !election.isVotingThreadRunning()) {
+      LOG.warnf(
+          "EMB-FO-014 no Raft leader known for %d ms with %s connected: site %s starts an election",
+          TimeUnit.NANOSECONDS.toMillis(now - leaderlessSinceNanos), members(), site.id());
+      election.startVotingThread();
+    }
+    leaderlessSinceNanos = now;
+  }
+
   public boolean commit(ControlCommand command, long timeoutMs) throws Exception {
     byte[] data = ControlPlaneStateMachine.encode(command);
     byte[] result = raft.setAsync(data, 0, data.length).get(timeoutMs, TimeUnit.MILLISECONDS);

@@ -27,6 +27,9 @@ public class ControlLoop {
   @Inject FailoverCoordinator coordinator;
   @Inject Event<ActiveSiteChanged> changes;
 
+  /** How long a member tolerates knowing no Raft leader before it starts an election itself. */
+  private static final long LEADERLESS_MS = 2_000;
+
   private volatile ScheduledExecutorService timer;
 
   void start(@Observes @Priority(10) StartupEvent event) {
@@ -55,6 +58,8 @@ public class ControlLoop {
         () -> safely(lease::renewIfActive), 0, config.renewIntervalMs(), TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(
         () -> safely(coordinator::check), config.checkIntervalMs(), config.checkIntervalMs(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> safely(() -> group.electIfLeaderless(LEADERLESS_MS)), 500, 500, TimeUnit.MILLISECONDS);
   }
 
   void stop(@Observes ShutdownEvent event) {
