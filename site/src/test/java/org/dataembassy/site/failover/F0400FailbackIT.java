@@ -63,9 +63,13 @@ class F0400FailbackIT {
         .body("role", equalTo("STANDBY"))
         .body("activeSite", equalTo("lux"))
         .body("epoch", equalTo(2));
-    for (String id : written) {
-      sites.at("home").get("/parcels/" + id).then().statusCode(200);
-    }
+    // ready = it holds everything the active site had; the last entries are folded as their
+    // successors (a checkpoint) arrive, within moments
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      for (String id : written) {
+        sites.at("home").get("/parcels/" + id).then().statusCode(200);
+      }
+    });
     // a write sent to the returned home is forwarded to lux
     sites.at("home").contentType(ContentType.JSON).body(Parcels.parcel(Parcels.id(40, 99)))
         .post("/parcels").then().statusCode(201).header("Embassy-Site", "lux");
