@@ -58,12 +58,25 @@ public class LeaseKeeper {
           LOG.infof("EMB-FO-020 site %s holds the lease for epoch %d", site.id(), state.epoch());
         }
       } else {
+        notRenewed(state.epoch(), "refused by the state machine");
         lost("renewal refused");
       }
     } catch (Exception e) {
+      notRenewed(state.epoch(), e.getClass().getSimpleName() + " (Raft leader " + group.leader().orElse("unknown") + ")");
       if (held && !valid()) {
         lost("renewal not committed: " + e.getClass().getSimpleName());
       }
+    }
+  }
+
+  private volatile long lastNotRenewedLogNanos;
+
+  /** Why renewals fail, at most every 5 s: a site that cannot get or keep its lease says why. */
+  private void notRenewed(long epoch, String why) {
+    long now = System.nanoTime();
+    if (now - lastNotRenewedLogNanos > TimeUnit.SECONDS.toNanos(5)) {
+      lastNotRenewedLogNanos = now;
+      LOG.infof("EMB-FO-022 site %s: a lease renewal for epoch %d was not committed: %s", site.id(), epoch, why);
     }
   }
 
