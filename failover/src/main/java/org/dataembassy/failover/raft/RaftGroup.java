@@ -19,6 +19,7 @@ import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.sitelink.SiteLinkTls;
 import org.jboss.logging.Logger;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
@@ -39,6 +40,7 @@ public class RaftGroup {
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
   @Inject ControlPlaneConfig config;
+  @Inject SiteLinkTls siteLink;
 
   private volatile JChannel channel;
   private volatile RaftHandle raft;
@@ -55,6 +57,7 @@ public class RaftGroup {
       stateMachine = new ControlPlaneStateMachine(federation.initialActive());
       channel = new JChannel(stack(logDir));
       channel.setName(site.id());
+      siteLink.socketFactory().ifPresent(channel.getProtocolStack().getTransport()::setSocketFactory);
       raft = new RaftHandle(channel, stateMachine).raftId(site.id());
       raft.addRoleListener(
           role -> {

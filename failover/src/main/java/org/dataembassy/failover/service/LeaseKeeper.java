@@ -42,8 +42,13 @@ public class LeaseKeeper {
   /** One renewal attempt, if this site is the active one. Called on the control-plane thread. */
   void renewIfActive() {
     ControlPlaneState state = group.stateMachine().state();
-    if (!site.id().equals(state.activeSite()) || applier.haltReason().isPresent()) {
-      lost("not the active site or unhealthy");
+    if (!site.id().equals(state.activeSite())) {
+      lost("not the active site");
+      return;
+    }
+    if (applier.haltReason().isPresent()) {
+      notRenewed(state.epoch(), "not sent: the journal applier has halted");
+      lost("journal applier halted");
       return;
     }
     long sent = System.nanoTime();

@@ -60,7 +60,8 @@ public final class SiteTlsProvisioner {
     return cert.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
   }
 
-  private static String stateName(String zone) {
+  /** The state's short name, from its zone: {@code gov.example} → {@code GOV}. */
+  public static String stateName(String zone) {
     return zone.contains(".") ? zone.substring(0, zone.indexOf('.')).toUpperCase() : zone;
   }
 }

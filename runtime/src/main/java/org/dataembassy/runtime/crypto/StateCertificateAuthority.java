@@ -117,12 +117,32 @@ public final class StateCertificateAuthority {
    */
   public IssuedCertificate issueTlsCertificate(
       String commonName, List<String> dnsNames, List<String> ipAddresses, Duration validity) {
+    List<GeneralName> names = new ArrayList<>();
+    dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+    ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+    return issue(commonName, names, validity);
+  }
+
+  /**
+   * Issues the certificate a site presents on its links to the other sites (JGroups: Raft and
+   * cross-site replication), in both directions. It names the site by a URI, {@code
+   * urn:embassy:site:<id>}, which no HTTPS certificate carries: peers admit a link only from a
+   * certificate that names a site of the federation.
+   */
+  public IssuedCertificate issueSiteLinkCertificate(String siteId, Duration validity) {
+    return issue(
+        siteId + ".site-link",
+        List.of(new GeneralName(GeneralName.uniformResourceIdentifier, SITE_URI_PREFIX + siteId)),
+        validity);
+  }
+
+  /** The URI by which a site-link certificate names its site. */
+  public static final String SITE_URI_PREFIX = "urn:embassy:site:";
+
+  private IssuedCertificate issue(String commonName, List<GeneralName> names, Duration validity) {
     try {
       KeyPair pair = newKeyPair();
       Instant now = Instant.now();
-      List<GeneralName> names = new ArrayList<>();
-      dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
-      ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(

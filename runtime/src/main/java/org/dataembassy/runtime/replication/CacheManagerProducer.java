@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.ReplicationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.sitelink.SiteLinkTls;
 import org.infinispan.configuration.cache.BackupConfiguration.BackupStrategy;
 import org.infinispan.configuration.cache.BackupFailurePolicy;
 import org.infinispan.configuration.cache.CacheMode;
@@ -20,6 +21,7 @@ import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,11 +39,14 @@ public class CacheManagerProducer {
   @Produces
   @Singleton
   EmbeddedCacheManager cacheManager(
-      SiteConfig site, FederationConfig federation, ReplicationConfig replication) {
+      SiteConfig site, FederationConfig federation, ReplicationConfig replication, SiteLinkTls siteLink) {
     long start = System.nanoTime();
     ConfigurationBuilderHolder holder;
     if (replication.enabled()) {
       holder = new ParserRegistry().parse(render(site, federation, replication));
+      // every stack of the transport, the RELAY2 bridge to the other sites included
+      siteLink.socketFactory().ifPresent(
+          factory -> holder.getGlobalConfigurationBuilder().transport().addProperty(JGroupsTransport.SOCKET_FACTORY, factory));
     } else {
       holder = new ConfigurationBuilderHolder();
       holder.getGlobalConfigurationBuilder().cacheContainer().name("embassy");

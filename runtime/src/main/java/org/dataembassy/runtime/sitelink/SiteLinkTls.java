@@ -1,0 +1,108 @@
+package org.dataembassy.runtime.sitelink;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import org.dataembassy.runtime.config.FederationConfig;
+import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+import org.jboss.logging.Logger;
+import org.jgroups.util.SocketFactory;
+
+/**
+ * Mutual TLS for this site's JGroups links (the control plane's Raft group, cross-site replication):
+ * the site presents its site-link certificate and admits only peers whose certificate, from the
+ * state CA, names a site of the federation. Keys stay in memory (the key file is owner-only).
+ */
+@ApplicationScoped
+public class SiteLinkTls {
+
+  private static final Logger LOG = Logger.getLogger(SiteLinkTls.class);
+  private static final char[] IN_MEMORY = new char[0];
+
+  @Inject SiteLinkConfig config;
+  @Inject SiteConfig site;
+  @Inject FederationConfig federation;
+
+  private volatile SocketFactory socketFactory;
+  private volatile ScheduledExecutorService watchdog;
+
+  /** The socket factory every JGroups transport of this site uses; empty with TLS switched off. */
+  public synchronized Optional<SocketFactory> socketFactory() {
+    if (!config.tls()) {
+      return Optional.empty();
+    }
+    if (socketFactory == null) {
+      watchdog =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "site-link-handshake-watchdog");
+                t.setDaemon(true);
+                return t;
+              });
+      SSLContext context = sslContext();
+      long start = System.nanoTime();
+      boolean warm = HandshakeWarmUp.run(context);
+      socketFactory = SiteLinkSocketFactory.create(context, config.handshakeTimeoutMs(), watchdog);
+      LOG.infof(
+          "EMB-RT-030 site links of %s use mutual TLS 1.3 with its state-CA site-link certificate"
+              + " (peers admitted: %s; warm-up handshake %s in %d ms)",
+          site.id(), federation.siteIds(), warm ? "done" : "failed", (System.nanoTime() - start) / 1_000_000);
+    }
+    return Optional.of(socketFactory);
+  }
+
+  private SSLContext sslContext() {
+    try {
+      return contextFor(
+          SiteLinkCertificates.ensure(
+              site.dataDir(), site.id(), SiteTlsProvisioner.stateName(federation.zone())),
+          federation.siteIds());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load this site's site-link certificate", e);
+    }
+  }
+
+  /** A TLS 1.3 context presenting {@code material} and admitting site-link peers named in {@code sites}. */
+  static SSLContext contextFor(SiteLinkCertificates.Material material, Collection<String> sites) {
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry(
+          "site-link",
+          material.key(),
+          IN_MEMORY,
+          new X509Certificate[] {material.certificate(), material.ca()});
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
+      kmf.init(keys, IN_MEMORY);
+      SSLContext context = SSLContext.getInstance("TLSv1.3");
+      context.init(
+          kmf.getKeyManagers(),
+          new TrustManager[] {new SiteLinkTrustManager(material.ca(), sites)},
+          new SecureRandom());
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS for the site links", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (watchdog != null) {
+      watchdog.shutdownNow();
+    }
+  }
+}
