@@ -3,6 +3,7 @@ package org.dataembassy.cli;
 import java.nio.file.Path;
 import org.dataembassy.cli.command.DownCommand;
 import org.dataembassy.cli.command.KillCommand;
+import org.dataembassy.cli.command.PromoteCommand;
 import org.dataembassy.cli.command.RebuildCommand;
 import org.dataembassy.cli.command.StartCommand;
 import org.dataembassy.cli.command.StatusCommand;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
       StartCommand.class,
       DownCommand.class,
       RebuildCommand.class,
-      SwitchoverCommand.class
+      SwitchoverCommand.class,
+      PromoteCommand.class
     })
 public final class Embassy {
 

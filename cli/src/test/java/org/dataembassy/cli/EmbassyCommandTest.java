@@ -56,6 +56,32 @@ class EmbassyCommandTest {
     assertThat(out.toString()).isEmpty();
   }
 
+  @Test
+  void shouldRefuseAPromotionWithoutForceAndChangeNothing() {
+    int exit = cli.execute("--root", root.toString(), "--data", root.resolve("data").toString(), "promote", "lux");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("--force", "switchover --to lux");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseToForceASiteThatIsNotRunning() {
+    int exit =
+        cli.execute("--root", root.toString(), "--data", root.resolve("data").toString(), "promote", "emb2", "--force");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("emb2", "not running");
+  }
+
+  @Test
+  void shouldRejectAPromotionOfAnUnknownSite() {
+    int exit = cli.execute("--root", root.toString(), "promote", "atlantis", "--force");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().contains("atlantis");
+  }
+
   private String[] errLines() {
     String text = err.toString().strip();
     return text.isEmpty() ? new String[0] : text.split("\\R");

@@ -11,7 +11,10 @@ public enum FailoverProblem implements ProblemType {
   TARGET_BEHIND(409, "The target site did not catch up in time"),
   SWITCHOVER_IN_PROGRESS(409, "Another switchover is in progress"),
   NOT_THE_ACTIVE_SITE(409, "Send this to the active site"),
-  NOT_COMMITTED(503, "The control plane could not commit the change");
+  NOT_COMMITTED(503, "The control plane could not commit the change"),
+  FORCE_REQUIRED(422, "A forced promotion must be confirmed with \"force\": true"),
+  MAJORITY_AVAILABLE(409, "A majority of the control plane is connected: use a planned switchover"),
+  APPLIER_HALTED(409, "This site's journal applier has halted: it cannot take over");
 
   private final int status;
   private final String title;

@@ -1,8 +1,13 @@
 package org.dataembassy.cli.command;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dataembassy.cli.Embassy;
 import org.dataembassy.cli.federation.LocalFederation;
@@ -11,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ./embassy start SITE}: starts one site and waits until it has caught up. */
+/** {@code ./embassy start SITE [--rejoin]}: starts one site and waits until it has caught up. */
 @Command(name = "start", description = "Start a site; returns once it has caught up and is ready.")
 public final class StartCommand implements Callable<Integer> {
 
@@ -23,6 +28,27 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "90", description = "Seconds to wait for readiness.")
   int timeoutSeconds;
 
+  @Option(
+      names = "--rejoin",
+      description = "Discard the site's Raft log and rejoin the control plane of a forced promotion (./embassy promote --force).")
+  boolean rejoin;
+
+  /** Logged by a site that a forced promotion elsewhere superseded: it exits at once. */
+  private static final String SUPERSEDED = "EMB-FO-035";
+
+  /** The last line the site logged since {@code from} that names {@code id}, from the id on. */
+  static Optional<String> lastLine(Path log, long from, String id) throws IOException {
+    if (!Files.exists(log)) {
+      return Optional.empty();
+    }
+    String text;
+    try (var in = Files.newInputStream(log)) {
+      in.skipNBytes(Math.min(from, Files.size(log)));
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return text.lines().filter(l -> l.contains(id)).reduce((a, b) -> b).map(l -> l.substring(l.indexOf(id)));
+  }
+
   @Override
   public Integer call() throws Exception {
     LocalFederation federation = parent.federation();
@@ -32,8 +58,15 @@ public final class StartCommand implements Callable<Integer> {
       return Embassy.USAGE_ERROR;
     }
     Instant start = Instant.now();
-    federation.startMissing(List.of(site), List.of());
+    Path log = federation.processes().logFile(site);
+    long logBefore = Files.exists(log) ? Files.size(log) : 0;
+    federation.startMissing(List.of(site), rejoin ? List.of("embassy.controlplane.rejoin=true") : List.of());
     if (!federation.awaitReady(List.of(site), Duration.ofSeconds(timeoutSeconds)).isEmpty()) {
+      Optional<String> superseded = lastLine(log, logBefore, SUPERSEDED);
+      if (superseded.isPresent()) {
+        System.err.println("embassy: " + superseded.get());
+        return Embassy.USAGE_ERROR;
+      }
       System.err.println(
           "embassy: " + site + " is not ready; see " + federation.processes().logFile(site));
       return 1;

@@ -91,6 +91,12 @@ public final class LocalFederation {
         .flatMap(c -> c.json(layout.url(site(id)) + "/sites/self"));
   }
 
+  /** The site's view of the control plane ({@code GET /sites/self/control-plane}), if it answers. */
+  public Optional<JsonNode> controlPlane(String id) {
+    return SiteClient.trusting(layout.caCertificate())
+        .flatMap(c -> c.json(layout.url(site(id)) + "/sites/self/control-plane"));
+  }
+
   /** The site that reports itself ACTIVE, if any answers so. */
   public Optional<String> activeSite() {
     return siteIds().stream()
@@ -109,6 +115,22 @@ public final class LocalFederation {
     return SiteClient.trusting(layout.caCertificate())
         .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()))
         .postJson(layout.url(site(active)) + "/operator/switchovers", body, token);
+  }
+
+  /** Asks {@code id} itself to take over by forced promotion (the majority is lost). */
+  public SiteClient.Answer forcePromote(String id, String operator, String reason) throws IOException {
+    site(id);
+    String token = Files.readString(layout.dataDir().resolve("operator.token")).trim();
+    String body =
+        SiteClient.json()
+            .createObjectNode()
+            .put("force", true)
+            .put("operator", operator)
+            .put("reason", reason)
+            .toString();
+    return SiteClient.trusting(layout.caCertificate())
+        .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()))
+        .postJson(layout.url(site(id)) + "/operator/forced-promotions", body, token);
   }
 
   public boolean kill(String id) {

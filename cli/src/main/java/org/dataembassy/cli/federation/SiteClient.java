@@ -103,6 +103,11 @@ public final class SiteClient {
     }
   }
 
+  /** The JSON mapper, to build request bodies. */
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
   public static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);

@@ -44,4 +44,12 @@ public interface ControlPlaneConfig {
   /** JGroups failure detection: how long a silent member stays in the view. */
   @WithDefault("1500")
   long failureDetectionMs();
+
+  /**
+   * Start by rejoining the control plane of a forced generation (after {@code ./embassy promote
+   * SITE --force} elsewhere): this site's Raft log is discarded and it joins the generation a
+   * running site reports, as a new member. {@code ./embassy start SITE --rejoin} sets it.
+   */
+  @WithDefault("false")
+  boolean rejoin();
 }

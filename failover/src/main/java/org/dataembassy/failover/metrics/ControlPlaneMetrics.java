@@ -43,6 +43,9 @@ public class ControlPlaneMetrics {
     Gauge.builder("embassy.controlplane.current", group, g -> g.current() ? 1 : 0)
         .description("1 while this site has applied everything the Raft group committed")
         .register(registry);
+    Gauge.builder("embassy.controlplane.generation", group, g -> g.membership() == null ? 0 : g.membership().generation())
+        .description("The control plane's generation: 0 as configured, raised by every forced promotion")
+        .register(registry);
     for (PromotionKind kind : PromotionKind.values()) {
       FunctionCounter.builder(
               "embassy.controlplane.promotions", group, g -> g.stateMachine().state().promotions(kind))

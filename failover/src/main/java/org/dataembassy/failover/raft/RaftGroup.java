@@ -34,7 +34,6 @@ import org.jgroups.raft.RaftHandle;
 public class RaftGroup {
 
   private static final Logger LOG = Logger.getLogger(RaftGroup.class);
-  private static final String CLUSTER = "embassy-control";
   private static final String TEMPLATE = "raft-stack.xml";
 
   @Inject SiteConfig site;
@@ -46,16 +45,21 @@ public class RaftGroup {
   private volatile RaftHandle raft;
   private volatile ControlPlaneStateMachine stateMachine;
 
-  /** Joins the group (idempotent). */
-  public synchronized void start() {
+  private volatile RaftMembership membership;
+  private volatile boolean freshLog;
+
+  /** Joins the group of {@code membership}'s generation (idempotent). */
+  public synchronized void start(RaftMembership membership) {
     if (channel != null) {
       return;
     }
     try {
-      Path logDir = site.siteDir().toAbsolutePath().resolve("raft");
+      Path logDir = raftDir();
       Files.createDirectories(logDir);
-      stateMachine = new ControlPlaneStateMachine(federation.initialActive());
-      channel = new JChannel(stack(logDir));
+      freshLog = !Files.exists(logDir.resolve(site.id() + ".log"));
+      this.membership = membership;
+      stateMachine = stateMachine == null ? new ControlPlaneStateMachine(federation.initialActive()) : stateMachine;
+      channel = new JChannel(stack(logDir, membership));
       channel.setName(site.id());
       siteLink.socketFactory().ifPresent(channel.getProtocolStack().getTransport()::setSocketFactory);
       raft = new RaftHandle(channel, stateMachine).raftId(site.id());
@@ -76,12 +80,139 @@ public class RaftGroup {
             }
           });
       long start = System.nanoTime();
-      channel.connect(CLUSTER);
+      channel.connect(membership.clusterName());
       LOG.infof(
-          "EMB-FO-010 joined the control plane's Raft group as %s in %d ms (members %s)",
-          site.id(), (System.nanoTime() - start) / 1_000_000, federation.siteIds());
+          "EMB-FO-010 joined the control plane's Raft group as %s in %d ms (generation %d, members %s)",
+          site.id(), (System.nanoTime() - start) / 1_000_000, membership.generation(), membership.members());
     } catch (Exception e) {
       throw new IllegalStateException("cannot join the control plane's Raft group", e);
+    }
+  }
+
+  private volatile String leftBecause;
+
+  /**
+   * Leaves the Raft group for good (until restarted): this site was superseded by a newer
+   * generation. It renews no lease and counts as not current from now on.
+   */
+  public synchronized void leave(String because) {
+    if (leftBecause != null) {
+      return;
+    }
+    leftBecause = because;
+    LOG.error(because);
+    if (channel != null) {
+      channel.close();
+    }
+  }
+
+  /** Why this site left its control plane, if it did. */
+  public Optional<String> leftBecause() {
+    return Optional.ofNullable(leftBecause);
+  }
+
+  public Path raftDir() {
+    return site.siteDir().toAbsolutePath().resolve("raft");
+  }
+
+  /** The generation and members this site's group runs with. */
+  public RaftMembership membership() {
+    return membership;
+  }
+
+  /**
+   * Leaves the current group and starts {@code next} (a forced generation with the survivors
+   * only) over this site's Raft log, and waits until this site leads it. The caller then commits
+   * the forced promotion and {@link #pinMembership() pins} the new membership.
+   *
+   * @return whether this site leads the new generation within {@code timeoutMs}
+   */
+  public synchronized boolean restartAs(RaftMembership next, long timeoutMs) throws InterruptedException {
+    next.save(raftDir());
+    if (channel != null) {
+      channel.close();
+      channel = null;
+    }
+    start(next);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    while (!isLeader() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return isLeader();
+  }
+
+  /**
+   * Makes the Raft protocol's member list the current membership's and writes it into a snapshot:
+   * a snapshot taken in the old generation had restored the old list (jgroups-raft recomputes only
+   * the majority from the configuration), and without a fresh snapshot the old list would come back
+   * at the next start (docs/raft-notes.md).
+   */
+  public void pinMembership() throws Exception {
+    raft.raft().members(membership.members());
+    raft.snapshot();
+  }
+
+  /**
+   * On the leader of a forced generation: admits sites of the federation that connected to this
+   * generation's cluster (they can only have done so by rejoining with a fresh log) as Raft
+   * members, one at a time. Called periodically by the control loop.
+   */
+  public void admitRejoinedSites() {
+    if (raft == null || !isLeader() || channel == null || channel.getView() == null) {
+      return;
+    }
+    List<String> current = raft.raft().members();
+    for (Address member : channel.getView().getMembers()) {
+      String id = member.toString();
+      if (!current.contains(id) && federation.site(id).isPresent()) {
+        try {
+          raft.addServer(id).get(2, TimeUnit.SECONDS);
+          recordMembershipChanges();
+          LOG.warnf(
+              "EMB-FO-032 site %s rejoined the control plane (generation %d, members now %s)",
+              id, membership.generation(), raft.raft().members());
+        } catch (Exception e) {
+          LOG.infof("EMB-FO-033 admitting %s to the control plane failed, will retry: %s", id, e.toString());
+        }
+        return; // one membership change at a time
+      }
+    }
+  }
+
+  /**
+   * Keeps this site's membership file equal to the members the Raft log says (a rejoined site
+   * learns of sites admitted after it only from the log): the next start computes its majority
+   * from the file. Called periodically by the control loop.
+   */
+  public void recordMembershipChanges() {
+    RaftMembership known = membership;
+    if (raft == null || known == null || !current()) {
+      return;
+    }
+    List<String> members = raft.raft().members();
+    if (!members.isEmpty() && !new java.util.HashSet<>(members).equals(new java.util.HashSet<>(known.members()))) {
+      membership = new RaftMembership(known.generation(), members);
+      membership.save(raftDir());
+      LOG.infof("EMB-FO-037 control-plane members of generation %d are now %s", known.generation(), members);
+    }
+  }
+
+  /**
+   * A member that started with an empty log and was brought up to date by the leader takes its
+   * own snapshot once it has applied everything: jgroups-raft 1.1.3 keeps a snapshot installed by
+   * the leader only in memory (FileBasedLog.reinitializeTo writes no entry), so without this a
+   * restart would lose the member's whole log (docs/raft-notes.md).
+   */
+  public void snapshotAfterFirstCatchUp() {
+    if (!freshLog || raft == null || !current()) {
+      return;
+    }
+    try {
+      raft.snapshot();
+      freshLog = false;
+      LOG.infof("EMB-FO-034 site %s wrote its first Raft snapshot (commit index %d)", site.id(), raft.commitIndex());
+    } catch (Exception e) {
+      LOG.infof("EMB-FO-034 site %s could not write its first Raft snapshot yet: %s", site.id(), e.toString());
     }
   }
 
@@ -107,6 +238,7 @@ public class RaftGroup {
   /** A leader is known and this member has applied every entry it knows to be committed. */
   public boolean current() {
     return raft != null
+        && leftBecause == null
         && raft.leader() != null
         && raft.commitIndex() > 0
         && raft.lastApplied() >= raft.commitIndex();
@@ -152,7 +284,7 @@ public class RaftGroup {
       leaderlessSinceNanos = now;
       return;
     }
-    int majority = federation.siteIds().size() / 2 + 1;
+    int majority = raft.raft().majority();
     if (now - leaderlessSinceNanos < TimeUnit.MILLISECONDS.toNanos(afterMs)
         || channel.getView().size() < majority) {
       return;
@@ -168,12 +300,15 @@ public class RaftGroup {
   }
 
   public boolean commit(ControlCommand command, long timeoutMs) throws Exception {
+    if (leftBecause != null) {
+      throw new IllegalStateException("this site left the control plane");
+    }
     byte[] data = ControlPlaneStateMachine.encode(command);
     byte[] result = raft.setAsync(data, 0, data.length).get(timeoutMs, TimeUnit.MILLISECONDS);
     return result != null && result.length == 1 && result[0] == ControlPlaneStateMachine.ACCEPTED[0];
   }
 
-  private InputStream stack(Path logDir) {
+  private InputStream stack(Path logDir, RaftMembership membership) {
     String template;
     try (InputStream in = RaftGroup.class.getResourceAsStream(TEMPLATE)) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -190,7 +325,7 @@ public class RaftGroup {
             .replace("{{address}}", address)
             .replace("{{port}}", Integer.toString(config.port()))
             .replace("{{hosts}}", hosts)
-            .replace("{{members}}", String.join(",", federation.siteIds()))
+            .replace("{{members}}", String.join(",", membership.members()))
             .replace("{{raftId}}", site.id())
             .replace("{{logDir}}", logDir.toString())
             .replace("{{fdTimeout}}", config.failureDetectionMs() + "ms")

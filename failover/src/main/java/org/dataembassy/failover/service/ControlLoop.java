@@ -25,18 +25,23 @@ public class ControlLoop {
   @Inject RaftGroup group;
   @Inject LeaseKeeper lease;
   @Inject FailoverCoordinator coordinator;
+  @Inject GenerationGuard generations;
   @Inject Event<ActiveSiteChanged> changes;
 
   /** How long a member tolerates knowing no Raft leader before it starts an election itself. */
   private static final long LEADERLESS_MS = 2_000;
 
+  /** How often a site asks the others whether a forced promotion superseded its generation. */
+  private static final long GENERATION_CHECK_MS = 3_000;
+
   private volatile ScheduledExecutorService timer;
+  private volatile ScheduledExecutorService guardTimer;
 
   void start(@Observes @Priority(10) StartupEvent event) {
     if (!config.enabled()) {
       return;
     }
-    group.start();
+    group.start(generations.membershipToStart());
     group.stateMachine()
         .onChange(
             s -> {
@@ -60,11 +65,30 @@ public class ControlLoop {
         () -> safely(coordinator::check), config.checkIntervalMs(), config.checkIntervalMs(), TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(
         () -> safely(() -> group.electIfLeaderless(LEADERLESS_MS)), 500, 500, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        () -> safely(() -> {
+          group.admitRejoinedSites();
+          group.recordMembershipChanges();
+          group.snapshotAfterFirstCatchUp();
+        }),
+        1_000, 1_000, TimeUnit.MILLISECONDS);
+    // asks the other sites over HTTPS: its own thread, so a site that does not answer never delays a renewal
+    guardTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "control-plane-generation-guard");
+      t.setDaemon(true);
+      return t;
+    });
+    guardTimer.scheduleWithFixedDelay(
+        () -> safely(() -> generations.supersededBy().ifPresent(group::leave)),
+        GENERATION_CHECK_MS, GENERATION_CHECK_MS, TimeUnit.MILLISECONDS);
   }
 
   void stop(@Observes ShutdownEvent event) {
     if (timer != null) {
       timer.shutdownNow();
+    }
+    if (guardTimer != null) {
+      guardTimer.shutdownNow();
     }
   }
 

@@ -54,12 +54,20 @@ public class PeerSiteClient {
   @Timeout(value = 2, unit = ChronoUnit.SECONDS)
   @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.SECONDS)
   public JsonNode selfStatus(String peer) throws IOException, InterruptedException {
+    return getJson(peer, "/sites/self", Duration.ofSeconds(2));
+  }
+
+  /** The peer's control-plane membership and history ({@code GET /sites/self/control-plane}). */
+  public JsonNode controlPlane(String peer) throws IOException, InterruptedException {
+    return getJson(peer, "/sites/self/control-plane", Duration.ofSeconds(1));
+  }
+
+  private JsonNode getJson(String peer, String path, Duration timeout) throws IOException, InterruptedException {
     String address =
         federation.site(peer).orElseThrow(() -> new IllegalArgumentException(peer)).address();
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("https://" + address + ":" + federation.httpsPort() + "/sites/self"))
-            .timeout(Duration.ofSeconds(2))
+        HttpRequest.newBuilder(URI.create("https://" + address + ":" + federation.httpsPort() + path))
+            .timeout(timeout)
             .GET()
             .build();
     HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
