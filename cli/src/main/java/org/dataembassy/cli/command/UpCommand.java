@@ -30,6 +30,9 @@ public final class UpCommand implements Callable<Integer> {
       defaultValue = "90")
   int timeoutSeconds;
 
+  /** The port every site's DNS server listens on in the local federation (embassy.dns.port). */
+  private static final int DNS_PORT = 5353;
+
   @Override
   public Integer call() throws Exception {
     LocalFederation federation = parent.federation();
@@ -62,6 +65,9 @@ public final class UpCommand implements Callable<Integer> {
           federation.layout().httpsPort());
     }
     out.printf("State CA certificate: %s%n", relative(federation));
+    SiteSpec first = federation.layout().sites().get(0);
+    out.printf(
+        "DNS (every site serves the zone): dig @%s -p %d land.gov.example%n", first.address(), DNS_PORT);
     if (detach) {
       return 0;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dataembassy.site.it.Dig;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,7 @@ class F0100HomeSiteLossIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 30);
 
     int beforeKill = acknowledged.size();
+    long serialBefore = Dig.serial(sites.address("lux"), Dig.PORT, "gov.example");
     Instant killStarted = Instant.now();
     sites.kill("home"); // returns once the process is gone
     killedAt.set(Instant.now()); // writes sent from now on can only reach a new active site
@@ -101,6 +103,8 @@ class F0100HomeSiteLossIT {
 
     Response lux = sites.at("lux").get("/sites/self");
     lux.then().statusCode(200).body("role", equalTo("ACTIVE")).body("epoch", equalTo(2));
+    // DNS follows: both survivors answer lux's address, with a higher serial than before the loss
+    Dig.awaitEverySiteAnswers(sites, List.of("lux", "emb2"), sites.address("lux"), serialBefore);
     sites.at("emb2").get("/sites/self").then().body("role", equalTo("STANDBY")).body("activeSite", equalTo("lux"));
 
     for (String site : List.of("lux", "emb2")) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dataembassy.cli.federation.SiteClient;
+import org.dataembassy.site.it.Dig;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.WriterLoop;
 import org.junit.jupiter.api.AfterAll;
@@ -48,11 +49,13 @@ class F0200PlannedSwitchoverIT {
     atHome.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> throughStandby.acknowledged.size() >= 20);
 
+    long serialBefore = Dig.serial(sites.address("emb2"), Dig.PORT, "gov.example");
     SiteClient.Answer toLux = sites.federation().switchover("lux", "f0200-test");
     assertThat(toLux.status()).as(toLux.body()).isEqualTo(200);
     System.out.println("F0200: switchover home -> lux: " + toLux.body());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(
         () -> sites.at("lux").get("/sites/self").then().body("role", equalTo("ACTIVE")).body("epoch", equalTo(2)));
+    Dig.awaitEverySiteAnswers(sites, List.of("home", "lux", "emb2"), sites.address("lux"), serialBefore);
     int afterFirst = throughStandby.acknowledged.size();
     await().atMost(Duration.ofSeconds(20)).until(() -> throughStandby.acknowledged.size() >= afterFirst + 20);
 

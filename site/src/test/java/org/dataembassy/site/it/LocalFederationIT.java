@@ -82,6 +82,50 @@ class LocalFederationIT {
                     .body("sequence", equalTo((int) sequence)));
   }
 
+  /** Every site serves the zone, authoritatively and alike, as the real dig sees it. */
+  @Test
+  @Order(0)
+  void shouldAnswerDnsQueriesForTheZoneAtEverySite() throws Exception {
+    String home = sites.address("home");
+    for (String site : List.of("home", "lux", "emb2")) {
+      String server = sites.address(site);
+      Dig.Answer a = Dig.query(server, 5353, "land.gov.example", "A");
+      assertThat(a.status()).as(a.raw()).isEqualTo("NOERROR");
+      assertThat(a.flags()).as(a.raw()).contains("qr", "aa").doesNotContain("ra");
+      assertThat(a.data("A")).as(a.raw()).containsExactly(home);
+      assertThat(a.answer().get(0)).startsWith("land.gov.example. 5 IN A");
+
+      Dig.Answer tcp = Dig.query(server, 5353, "auth.gov.example", "A", "+tcp");
+      assertThat(tcp.data("A")).as(tcp.raw()).containsExactly(home);
+
+      Dig.Answer aaaa = Dig.query(server, 5353, "sign.gov.example", "AAAA");
+      assertThat(aaaa.status()).isEqualTo("NOERROR");
+      assertThat(aaaa.answer()).as(aaaa.raw()).isEmpty();
+      assertThat(aaaa.authority()).as(aaaa.raw()).singleElement().asString().contains(" SOA ");
+
+      Dig.Answer soa = Dig.query(server, 5353, "gov.example", "SOA");
+      assertThat(soa.data("SOA")).as(soa.raw()).singleElement().asString()
+          .startsWith("ns.home.gov.example. hostmaster.gov.example. 1 ");
+
+      Dig.Answer ns = Dig.query(server, 5353, "gov.example", "NS");
+      assertThat(ns.data("NS")).as(ns.raw())
+          .containsExactlyInAnyOrder("ns.home.gov.example.", "ns.lux.gov.example.", "ns.emb2.gov.example.");
+      assertThat(ns.additional()).as(ns.raw()).anySatisfy(r -> assertThat(r).startsWith("ns.lux.gov.example. 5 IN A " + sites.address("lux")));
+
+      Dig.Answer missing = Dig.query(server, 5353, "nothing-here.gov.example", "A");
+      assertThat(missing.status()).isEqualTo("NXDOMAIN");
+      assertThat(missing.flags()).contains("aa");
+      assertThat(missing.authority()).singleElement().asString().contains(" SOA ");
+
+      assertThat(Dig.query(server, 5353, "www.example.org", "A").status()).isEqualTo("REFUSED");
+
+      Dig.Answer edns = Dig.query(server, 5353, "land.gov.example", "A", "+edns=0", "+bufsize=4096");
+      assertThat(edns.edns()).as(edns.raw()).isTrue();
+      assertThat(edns.raw()).contains("udp: 1232");
+      assertThat(Dig.query(server, 5353, "land.gov.example", "A", "+noedns").edns()).isFalse();
+    }
+  }
+
   @Test
   @Order(1)
   void shouldReplicateAParcelWrittenAtHomeToBothEmbassies() {
