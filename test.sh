@@ -11,6 +11,7 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)   # network namespaces for the partition tests
 command -v dig >/dev/null 2>&1 || missing+=(bind9-dnsutils)   # dig, against every site's DNS server
+[ -x /usr/sbin/named ] || missing+=(bind9)   # a real BIND 9 receiving the sites' RFC 2136 updates (F0700)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   SUDO=""
