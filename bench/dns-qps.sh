@@ -51,7 +51,7 @@ PIDS+=($!)
 
 cat > "$DIR/bind/named.conf" <<EOF
 options { directory "$DIR/bind"; pid-file "$DIR/bind/named.pid"; session-keyfile "$DIR/bind/session.key";
-  managed-keys-directory "$DIR/bind"; listen-on port 5353 { 127.0.0.15; }; listen-on-v6 { none; };
+  managed-keys-directory "$DIR/bind"; listen-on port 5315 { 127.0.0.1; }; listen-on-v6 { none; };
   recursion no; dnssec-validation no; querylog no; };
 controls { };
 zone "gov.example" { type primary; file "$DIR/gov.example.zone"; };
@@ -77,23 +77,26 @@ EOF
 knotd -c "$DIR/knot/knot.conf" >"$DIR/knot/knotd.log" 2>&1 &
 PIDS+=($!)
 
-for server in 127.0.0.14 127.0.0.15 127.0.0.16; do
+# BIND listens only on addresses configured on an interface: of 127.0.0.0/8 that is 127.0.0.1 alone
+OURS="127.0.0.14 5353"; BIND="127.0.0.1 5315"; KNOT="127.0.0.16 5353"
+for server in "$OURS" "$BIND" "$KNOT"; do
+  set -- $server
   for _ in $(seq 1 150); do
-    dig +time=1 +tries=1 @"$server" -p 5353 land.gov.example +short 2>/dev/null | grep -q 127.0.0.14 && break
+    dig +time=1 +tries=1 @"$1" -p "$2" land.gov.example +short 2>/dev/null | grep -q 127.0.0.14 && break
     sleep 0.2
   done
-  echo "$server answers: $(dig +time=1 +tries=1 @"$server" -p 5353 land.gov.example +short)"
+  echo "$1:$2 answers: $(dig +time=1 +tries=1 @"$1" -p "$2" land.gov.example +short)"
 done
 
-perf() { # server -> queries per second
-  dnsperf -s "$1" -p 5353 -d "$DIR/queries" -l "$LENGTH" -c "$CLIENTS" -q "$OUTSTANDING" -t 2 2>&1 |
+perf() { # address port -> queries per second
+  dnsperf -s "$1" -p "$2" -d "$DIR/queries" -l "$LENGTH" -c "$CLIENTS" -q "$OUTSTANDING" -t 2 2>&1 |
     awk '/Queries per second/ {qps=$4} /Queries lost/ {lost=$3" "$4} END {printf "%s qps (lost %s)", qps, lost}'
 }
 echo "== machine: $(nproc) cores; dnsperf -l $LENGTH -c $CLIENTS -q $OUTSTANDING, query mix: $(tr '\n' ';' < "$DIR/queries")"
-echo "warm-up (ours, JIT): $(perf 127.0.0.14)"
+echo "warm-up (ours, JIT): $(perf $OURS)"
 for r in $(seq 1 "$ROUNDS"); do
-  echo "round $r  embassy (127.0.0.14): $(perf 127.0.0.14)"
-  echo "round $r  BIND 9   (127.0.0.15): $(perf 127.0.0.15)"
-  echo "round $r  Knot DNS (127.0.0.16): $(perf 127.0.0.16)"
+  echo "round $r  embassy : $(perf $OURS)"
+  echo "round $r  BIND 9  : $(perf $BIND)"
+  echo "round $r  Knot DNS: $(perf $KNOT)"
 done
 echo "RSS embassy site: $(( $(ps -o rss= -p "${PIDS[0]}") / 1024 )) MB (the whole site: HTTPS, journal, DNS)"

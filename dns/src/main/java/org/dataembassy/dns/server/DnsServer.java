@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.dns.config.DnsConfig;
+import org.dataembassy.dns.query.CachingResponder;
 import org.dataembassy.dns.query.Responder;
 import org.dataembassy.dns.zone.ZoneState;
 import org.dataembassy.runtime.config.FederationConfig;
@@ -51,7 +52,7 @@ public class DnsServer {
   private final List<Selector> selectors = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running;
-  private Responder responder;
+  private CachingResponder responder;
 
   void start(@Observes @Priority(30) StartupEvent event) {
     if (!config.enabled()) {
@@ -59,7 +60,7 @@ public class DnsServer {
     }
     String address = federation.site(site.id()).orElseThrow().address();
     InetSocketAddress bind = new InetSocketAddress(address, config.port());
-    responder = new Responder(config.ednsUdpSize());
+    responder = new CachingResponder(new Responder(config.ednsUdpSize()));
     int threadsWanted = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     running = true;
     try {
