@@ -37,6 +37,7 @@ public final class ZoneSnapshot {
   private final long serial;
   private final long ttl;
   private final String activeSite;
+  private final boolean current;
   private final SOARecord soa;
   private final List<Name> nameServers = new ArrayList<>();
   /** Every name in the zone that owns address records, with its addresses. */
@@ -48,6 +49,24 @@ public final class ZoneSnapshot {
    */
   public ZoneSnapshot(
       String zone, List<String> services, Map<String, List<InetAddress>> sites, String activeSite, long epoch, long ttl) {
+    this(zone, services, sites, activeSite, epoch, ttl, true);
+  }
+
+  /**
+   * @param current whether this site's control plane is current: a site that has not yet applied
+   *     everything the control plane committed (just restarted, or cut off) does not know who is
+   *     active, and answers SERVFAIL for the zone — resolvers then ask another of the zone's
+   *     servers — instead of a possibly stale address
+   */
+  public ZoneSnapshot(
+      String zone,
+      List<String> services,
+      Map<String, List<InetAddress>> sites,
+      String activeSite,
+      long epoch,
+      long ttl,
+      boolean current) {
+    this.current = current;
     try {
       this.zone = Name.fromString(zone.endsWith(".") ? zone : zone + ".");
       this.serial = epoch & 0xFFFF_FFFFL;
@@ -86,6 +105,11 @@ public final class ZoneSnapshot {
     return activeSite;
   }
 
+  /** Whether the answers are known to be current (see the constructor). */
+  public boolean current() {
+    return current;
+  }
+
   /** Whether {@code name} is in this zone (the zone itself included). */
   public boolean contains(Name name) {
     return name.subdomain(zone);
@@ -96,6 +120,11 @@ public final class ZoneSnapshot {
    * this zone): records, or NODATA / NXDOMAIN with the SOA in the authority section.
    */
   public void answer(Name name, int type, Message response) {
+    if (!current) {
+      response.getHeader().unsetFlag(org.xbill.DNS.Flags.AA);
+      response.getHeader().setRcode(Rcode.SERVFAIL);
+      return;
+    }
     if (name.equals(zone)) {
       answerApex(name, type, response);
       return;

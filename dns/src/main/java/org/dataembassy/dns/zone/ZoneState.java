@@ -73,7 +73,10 @@ public class ZoneState {
     try {
       ZoneSnapshot zone = current;
       String active = controlPlane.activeSite().orElse(null);
-      if (zone == null || zone.serial() != (controlPlane.epoch() & 0xFFFF_FFFFL) || !java.util.Objects.equals(zone.activeSite(), active)) {
+      if (zone == null
+          || zone.serial() != (controlPlane.epoch() & 0xFFFF_FFFFL)
+          || !java.util.Objects.equals(zone.activeSite(), active)
+          || zone.current() != knownCurrent()) {
         refresh();
       }
     } catch (RuntimeException e) {
@@ -81,17 +84,44 @@ public class ZoneState {
     }
   }
 
+  /** How long a site that was current keeps answering while its control plane catches up. */
+  private static final long CURRENT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  private volatile long lastCurrentNanos;
+  private volatile boolean everCurrent;
+
+  /**
+   * Whether this site knows who is active: its control plane is current now, or was less than 2 s
+   * ago (a follower lags the leader's commits by moments all the time; only a site that stays
+   * behind — just restarted, or cut off — stops answering).
+   */
+  private boolean knownCurrent() {
+    long now = System.nanoTime();
+    if (controlPlane.current()) {
+      lastCurrentNanos = now;
+      everCurrent = true;
+      return true;
+    }
+    return everCurrent && now - lastCurrentNanos < CURRENT_GRACE_NANOS;
+  }
+
   private synchronized ZoneSnapshot refresh() {
     String active = controlPlane.activeSite().orElse(null);
     long epoch = controlPlane.epoch();
+    boolean known = knownCurrent();
     ZoneSnapshot before = current;
     ZoneSnapshot zone =
         new ZoneSnapshot(
-            config.zone().orElse(federation.zone()), config.services(), siteAddresses(), active, epoch, config.ttl());
+            config.zone().orElse(federation.zone()), config.services(), siteAddresses(), active, epoch, config.ttl(), known);
     current = zone;
-    if (before == null || before.serial() != zone.serial() || !java.util.Objects.equals(before.activeSite(), active)) {
+    if (before == null
+        || before.serial() != zone.serial()
+        || !java.util.Objects.equals(before.activeSite(), active)
+        || before.current() != known) {
       LOG.infof(
-          "EMB-DN-002 zone %s serial %d: %s lead to %s", zone.zone(), zone.serial(), config.services(), active);
+          "EMB-DN-002 zone %s serial %d: %s lead to %s%s",
+          zone.zone(), zone.serial(), config.services(), active,
+          known ? "" : " (control plane not current here: SERVFAIL until it is)");
     }
     return zone;
   }

@@ -160,6 +160,18 @@ class ResponderTest {
   }
 
   @Test
+  void shouldAnswerServfailWhileThisSitesControlPlaneIsNotCurrent() throws Exception {
+    ZoneSnapshot stale = new ZoneSnapshot("gov.example", List.of("land"),
+        Map.of("home", List.of(InetAddress.getByName("127.0.0.11"))), "home", 3, 5, false);
+
+    Message answer = ask("land.gov.example.", Type.A, stale);
+
+    assertThat(answer.getRcode()).isEqualTo(Rcode.SERVFAIL);
+    assertThat(answer.getSection(Section.ANSWER)).isEmpty();
+    assertThat(answer.getHeader().getFlag(Flags.AA)).isFalse();
+  }
+
+  @Test
   void shouldAnswerNotimpToOtherOpcodes() throws Exception {
     Message update = Message.newQuery(Record.newRecord(Name.fromString("gov.example."), Type.SOA, DClass.IN));
     update.getHeader().setOpcode(Opcode.UPDATE);
