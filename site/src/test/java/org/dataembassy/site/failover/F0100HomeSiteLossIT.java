@@ -16,10 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.dataembassy.site.it.Dig;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * F0100: kill -9 of the home site while a client writes in a loop through a standby's forwarding.
@@ -29,20 +28,8 @@ import org.junit.jupiter.api.Test;
 @Tag("failover")
 class F0100HomeSiteLossIT {
 
-  static FederationHarness sites;
-
-  @BeforeAll
-  static void start() throws Exception {
-    sites = new FederationHarness("f0100", "127.0.0.51", List.of());
-    sites.startAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sites != null) {
-      sites.close();
-    }
-  }
+  @RegisterExtension
+  static final FederationHarness sites = FederationHarness.started("f0100", "127.0.0.51");
 
   static Map<String, Object> parcel(String id) {
     return Parcels.parcel(id);

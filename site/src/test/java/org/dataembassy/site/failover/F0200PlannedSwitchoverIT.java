@@ -13,10 +13,9 @@ import org.dataembassy.cli.federation.SiteClient;
 import org.dataembassy.site.it.Dig;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.WriterLoop;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * F0200: planned switchover home → lux while clients write (one through a standby's forwarding,
@@ -26,20 +25,8 @@ import org.junit.jupiter.api.Test;
 @Tag("failover")
 class F0200PlannedSwitchoverIT {
 
-  static FederationHarness sites;
-
-  @BeforeAll
-  static void start() throws Exception {
-    sites = new FederationHarness("f0200", "127.0.0.61", List.of());
-    sites.startAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sites != null) {
-      sites.close();
-    }
-  }
+  @RegisterExtension
+  static final FederationHarness sites = FederationHarness.started("f0200", "127.0.0.61");
 
   @Test
   void shouldSwitchOverAndBackWithoutAFailedOrLostWrite() throws Exception {

@@ -11,10 +11,9 @@ import java.util.List;
 import org.dataembassy.cli.federation.SiteClient;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * F0400: the killed home site restarts. It never resumes as active on its own: it rejoins as a
@@ -24,20 +23,8 @@ import org.junit.jupiter.api.Test;
 @Tag("failover")
 class F0400FailbackIT {
 
-  static FederationHarness sites;
-
-  @BeforeAll
-  static void start() throws Exception {
-    sites = new FederationHarness("f0400", "127.0.0.71", List.of());
-    sites.startAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sites != null) {
-      sites.close();
-    }
-  }
+  @RegisterExtension
+  static final FederationHarness sites = FederationHarness.started("f0400", "127.0.0.71");
 
   @Test
   void shouldRejoinAsStandbyCatchUpAndBecomeActiveOnlyBySwitchover() throws Exception {

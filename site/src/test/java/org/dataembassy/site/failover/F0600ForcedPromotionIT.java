@@ -15,10 +15,9 @@ import java.util.Map;
 import org.dataembassy.cli.federation.SiteClient;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * F0600: the majority is lost for good (lux and emb2 killed). The operator forces home active
@@ -29,20 +28,8 @@ import org.junit.jupiter.api.Test;
 @Tag("failover")
 class F0600ForcedPromotionIT {
 
-  static FederationHarness sites;
-
-  @BeforeAll
-  static void start() throws Exception {
-    sites = new FederationHarness("f0600", "127.0.0.81", List.of());
-    sites.startAll();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (sites != null) {
-      sites.close();
-    }
-  }
+  @RegisterExtension
+  static final FederationHarness sites = FederationHarness.started("f0600", "127.0.0.81");
 
   private static String token() throws Exception {
     return Files.readString(sites.federation().layout().dataDir().resolve("operator.token")).trim();

@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Optional;
 import org.dataembassy.cli.federation.FederationLayout;
 import org.dataembassy.cli.federation.LocalFederation;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts and controls a real local federation for a multi-process test: three site processes
  * (home, lux, emb2) on their own loopback addresses, heap-capped, with a data directory of the
  * test's own under {@code target/it-data/}. Only the processes it started are ever signalled.
  */
-public final class FederationHarness implements AutoCloseable {
+public final class FederationHarness implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -65,6 +68,29 @@ public final class FederationHarness implements AutoCloseable {
     }
     this.federation = new LocalFederation(layout);
     this.extraProperties = extraProperties;
+  }
+
+  /**
+   * A federation of three sites that a test class registers as an extension ({@code
+   * @RegisterExtension static final FederationHarness sites = FederationHarness.started("f0100",
+   * "127.0.0.51")}): started before the class's tests, stopped (by PID) after them.
+   */
+  public static FederationHarness started(String name, String addressBase) {
+    try {
+      return new FederationHarness(name, addressBase, List.of());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    startAll();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public LocalFederation federation() {

@@ -10,11 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -24,20 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalFederationIT {
 
-  static FederationHarness sites;
-
-  @BeforeAll
-  static void startFederation() throws Exception {
-    sites = new FederationHarness("local-federation", "127.0.0.31", List.of());
-    sites.startAll();
-  }
-
-  @AfterAll
-  static void stopFederation() {
-    if (sites != null) {
-      sites.close();
-    }
-  }
+  @RegisterExtension
+  static final FederationHarness sites = FederationHarness.started("local-federation", "127.0.0.31");
 
   static Response register(String site, String cadastralId) {
     return sites.at(site).contentType(ContentType.JSON).body(Parcels.parcel(cadastralId)).post("/parcels");
