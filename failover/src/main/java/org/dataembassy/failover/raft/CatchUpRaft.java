@@ -1,6 +1,7 @@
 package org.dataembassy.failover.raft;
 
 import java.util.concurrent.TimeUnit;
+import org.jgroups.View;
 import org.jgroups.conf.ClassConfigurator;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.raft.util.CommitTable;
@@ -37,11 +38,18 @@ public class CatchUpRaft extends RAFT {
     }
     lastResendNanos = now;
     CommitTable table = commit_table;
-    if (table == null || !isLeader()) {
+    View current = view;
+    if (table == null || !isLeader() || current == null) {
       return;
     }
     table.forEach(
         (member, entry) -> {
+          // Only to members in the view: a send to one that is cut off blocks in TCP's connect
+          // (sock_conn_timeout) on the one sending thread, and every 200 ms of that starved the
+          // member the commits depend on — a promoted site never got its renewals committed (F0300).
+          if (!current.containsMember(member)) {
+            return;
+          }
           if (entry.nextIndex() <= last_appended || entry.commitIndex() < commit_index) {
             entry.sendSingleMessage(false);
             sendAppendEntriesMessage(member, entry);
