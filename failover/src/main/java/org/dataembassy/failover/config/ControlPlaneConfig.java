@@ -26,15 +26,15 @@ public interface ControlPlaneConfig {
   int port();
 
   /** How long a committed renewal keeps the active site's lease. */
-  @WithDefault("600")
+  @WithDefault("1000")
   long leaseMs();
 
   /** How often the active site renews its lease. */
-  @WithDefault("150")
+  @WithDefault("250")
   long renewIntervalMs();
 
   /** Extra wait beyond the lease before a standby may be promoted (see the class comment). */
-  @WithDefault("300")
+  @WithDefault("600")
   long promotionMarginMs();
 
   /** How often the Raft leader checks whether the active site must be replaced. */
