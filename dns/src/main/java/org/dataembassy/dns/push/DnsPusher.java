@@ -11,10 +11,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.dns.config.DnsConfig;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
@@ -54,12 +54,7 @@ public class DnsPusher {
           "EMB-DN-012 embassy.dns.push.enabled needs embassy.dns.push.server, .tsig-key-name and .tsig-secret");
     }
     executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dns-push");
-              t.setDaemon(true);
-              return t;
-            });
+        DaemonThreads.scheduler("dns-push");
     if (controlPlane.activeSite().filter(site.id()::equals).isPresent()) {
       long epoch = controlPlane.epoch();
       executor.execute(() -> attempt(epoch, push.retryIntervalMs()));

@@ -27,6 +27,7 @@ import org.dataembassy.dns.config.DnsConfig;
 import org.dataembassy.dns.query.CachingResponder;
 import org.dataembassy.dns.query.Responder;
 import org.dataembassy.dns.zone.ZoneState;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.jboss.logging.Logger;
@@ -81,9 +82,7 @@ public class DnsServer {
           tcp.register(selector, SelectionKey.OP_ACCEPT);
         }
         selectors.add(selector);
-        Thread thread = new Thread(() -> serve(selector), "dns-server-" + i);
-        thread.setDaemon(true);
-        threads.add(thread);
+        threads.add(DaemonThreads.named("dns-server-" + i).newThread(() -> serve(selector)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve DNS on " + bind + " (UDP and TCP)", e);

@@ -12,10 +12,10 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.dns.config.DnsConfig;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
 import org.dataembassy.runtime.controlplane.ControlPlane;
@@ -50,12 +50,7 @@ public class ZoneState {
     }
     refresh();
     poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "dns-zone");
-              t.setDaemon(true);
-              return t;
-            });
+        DaemonThreads.scheduler("dns-zone");
     poller.scheduleWithFixedDelay(this::refreshIfChanged, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
   }
 

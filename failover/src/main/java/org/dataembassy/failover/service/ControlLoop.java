@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
 import org.jboss.logging.Logger;
 
@@ -52,13 +52,7 @@ public class ControlLoop {
               changes.fireAsync(new ActiveSiteChanged(s.activeSite(), s.epoch(), s.startSequence()));
             });
     timer =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "control-plane");
-              t.setDaemon(true);
-              return t;
-            });
+        DaemonThreads.scheduler("control-plane", 2);
     timer.scheduleWithFixedDelay(
         () -> safely(lease::renewIfActive), 0, config.renewIntervalMs(), TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(
@@ -73,11 +67,7 @@ public class ControlLoop {
         }),
         1_000, 1_000, TimeUnit.MILLISECONDS);
     // asks the other sites over HTTPS: its own thread, so a site that does not answer never delays a renewal
-    guardTimer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "control-plane-generation-guard");
-      t.setDaemon(true);
-      return t;
-    });
+    guardTimer = DaemonThreads.scheduler("control-plane-generation-guard");
     guardTimer.scheduleWithFixedDelay(
         () -> safely(() -> generations.supersededBy().ifPresent(group::leave)),
         GENERATION_CHECK_MS, GENERATION_CHECK_MS, TimeUnit.MILLISECONDS);

@@ -1,17 +1,17 @@
 package org.dataembassy.runtime.health;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.client.PeerSiteClient;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.journal.JournalApplier;
 import org.jboss.logging.Logger;
@@ -46,12 +46,7 @@ public class CatchUpMonitor {
   }
 
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "catch-up-monitor");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("catch-up-monitor");
 
   void onStart(@Observes StartupEvent event) {
     timer.scheduleWithFixedDelay(this::checkSafely, 0, CHECK_MILLIS, TimeUnit.MILLISECONDS);

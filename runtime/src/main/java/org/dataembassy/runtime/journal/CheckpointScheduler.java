@@ -4,9 +4,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 
 /**
  * Asks the writer for a checkpoint {@value #IDLE_MS} ms after a write, if no other write followed
@@ -21,12 +21,7 @@ public class CheckpointScheduler {
   @Inject JournalApplier applier;
 
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "journal-checkpoint");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("journal-checkpoint");
 
   void scheduleAfter(long sequence) {
     timer.schedule(() -> writer.checkpointAfter(sequence), IDLE_MS, TimeUnit.MILLISECONDS);

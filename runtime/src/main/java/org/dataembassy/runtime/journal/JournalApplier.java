@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.dataembassy.runtime.LocalSite;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.idempotency.IdempotencyStore;
 import org.dataembassy.runtime.persistence.ProjectionCursor;
@@ -70,8 +71,7 @@ public class JournalApplier {
             });
     LOG.infof("EMB-JR-001 projections at journal sequence %d", appliedSequence);
     running = true;
-    thread = new Thread(this::run, "journal-applier");
-    thread.setDaemon(true);
+    thread = DaemonThreads.named("journal-applier").newThread(this::run);
     thread.start();
   }
 

@@ -4,15 +4,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.runtime.LocalSite;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
+import org.dataembassy.runtime.controlplane.ActiveSiteChanged;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.journal.CheckpointScheduler;
 import org.infinispan.manager.EmbeddedCacheManager;
@@ -46,21 +46,10 @@ public class ReplicationSupervisor {
   private volatile String lastActive;
   private static final long RESYNC_SECONDS = 2;
   private final ScheduledExecutorService resync =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "replication-resync");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("replication-resync");
 
   private static ExecutorService daemonThreads(String name, int threads) {
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
+    return DaemonThreads.pool(name, threads);
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -11,11 +11,11 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
@@ -47,12 +47,7 @@ public class SiteLinkTls {
     }
     if (socketFactory == null) {
       watchdog =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "site-link-handshake-watchdog");
-                t.setDaemon(true);
-                return t;
-              });
+          DaemonThreads.scheduler("site-link-handshake-watchdog");
       SSLContext context = sslContext();
       long start = System.nanoTime();
       boolean warm = HandshakeWarmUp.run(context);
