@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.dns.config.DnsConfig;
@@ -70,7 +71,7 @@ public class ZoneState {
       String active = controlPlane.activeSite().orElse(null);
       if (zone == null
           || zone.serial() != (controlPlane.epoch() & 0xFFFF_FFFFL)
-          || !java.util.Objects.equals(zone.activeSite(), active)
+          || !Objects.equals(zone.activeSite(), active)
           || zone.current() != knownCurrent()) {
         refresh();
       }
@@ -111,7 +112,7 @@ public class ZoneState {
     current = zone;
     if (before == null
         || before.serial() != zone.serial()
-        || !java.util.Objects.equals(before.activeSite(), active)
+        || !Objects.equals(before.activeSite(), active)
         || before.current() != known) {
       LOG.infof(
           "EMB-DN-002 zone %s serial %d: %s lead to %s%s",

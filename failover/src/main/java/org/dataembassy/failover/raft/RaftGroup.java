@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.dataembassy.failover.ControlCommand;
@@ -47,6 +48,8 @@ public class RaftGroup {
 
   private volatile RaftMembership membership;
   private volatile boolean freshLog;
+  /** Opened when this site becomes leader of the group it last started. */
+  private volatile CountDownLatch leading = new CountDownLatch(1);
 
   /** Joins the group of {@code membership}'s generation (idempotent). */
   public synchronized void start(RaftMembership membership) {
@@ -58,6 +61,7 @@ public class RaftGroup {
       Files.createDirectories(logDir);
       freshLog = !Files.exists(logDir.resolve(site.id() + ".log"));
       this.membership = membership;
+      leading = new CountDownLatch(1);
       stateMachine = stateMachine == null ? new ControlPlaneStateMachine(federation.initialActive()) : stateMachine;
       channel = new JChannel(stack(logDir, membership));
       channel.setName(site.id());
@@ -66,6 +70,7 @@ public class RaftGroup {
       raft.addRoleListener(
           role -> {
             if (role == org.jgroups.protocols.raft.Role.Leader) {
+              leading.countDown();
               stateMachine.restartSilenceClock();
               LOG.infof("EMB-FO-011 site %s leads the control plane's Raft group (term %d)", site.id(), raft.currentTerm());
             } else {
@@ -134,11 +139,7 @@ public class RaftGroup {
       channel = null;
     }
     start(next);
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    while (!isLeader() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    return isLeader();
+    return leading.await(timeoutMs, TimeUnit.MILLISECONDS) && isLeader();
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.dataembassy.runtime.sitelink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
 import org.jgroups.JChannel;
+import org.jgroups.util.Util;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,28 +62,21 @@ class SiteLinkJGroupsTest {
     return channel;
   }
 
-  private static void awaitViewSize(JChannel channel, int size, long withinMs) throws InterruptedException {
-    long deadline = System.nanoTime() + withinMs * 1_000_000;
-    while (channel.getView().size() != size && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-  }
-
   @Test
   void shouldFormOneViewOfTwoFederationSites() throws Exception {
     JChannel home = member(state, "home", 0);
     JChannel lux = member(state, "lux", 1);
-    awaitViewSize(home, 2, 10_000);
+    Util.waitUntilAllChannelsHaveSameView(10_000, 100, home, lux);
     assertThat(home.getView().getMembers()).hasSize(2);
-    assertThat(lux.getView().getViewId()).isEqualTo(home.getView().getViewId());
   }
 
   @Test
   void shouldNeverAdmitAMemberWithACertificateFromAnotherCa() throws Exception {
     JChannel home = member(state, "home", 0);
     JChannel impostor = member(foreign, "lux", 1);
-    // give discovery and two merge rounds every chance to (wrongly) join them
-    awaitViewSize(home, 2, 4_000);
+    // discovery and several merge rounds get every chance to (wrongly) join them
+    assertThatThrownBy(() -> Util.waitUntilAllChannelsHaveSameView(4_000, 100, home, impostor))
+        .isInstanceOf(TimeoutException.class);
     assertThat(home.getView().getMembers()).hasSize(1);
     assertThat(impostor.getView().getMembers()).hasSize(1);
   }

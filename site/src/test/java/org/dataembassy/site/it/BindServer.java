@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real BIND 9 ({@code named} from the Debian {@code bind9} package) of the test's own: a
@@ -83,19 +84,20 @@ public final class BindServer implements AutoCloseable {
         .redirectOutput(dir.resolve("named.log").toFile())
         .start();
     BindServer server = new BindServer(dir, named, address, port, secret);
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!named.isAlive()) {
-        throw new IOException("named exited: " + Files.readString(dir.resolve("named.log")));
-      }
-      if (Dig.query(address, port, zone, "SOA").status().equals("NOERROR")) {
-        return server;
-      }
-      Thread.sleep(200);
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+          .until(() -> {
+            if (!named.isAlive()) {
+              throw new IOException("named exited: " + Files.readString(dir.resolve("named.log")));
+            }
+            return Dig.query(address, port, zone, "SOA").status().equals("NOERROR");
+          });
+      return server;
+    } catch (ConditionTimeoutException e) {
+      String log = Files.readString(dir.resolve("named.log"));
+      server.close();
+      throw new IOException("named did not answer within 30 s: " + log, e);
     }
-    String log = Files.readString(dir.resolve("named.log"));
-    server.close();
-    throw new IOException("named did not answer within 30 s: " + log);
   }
 
   /** The site properties that make a federation push to this server. */
@@ -113,10 +115,6 @@ public final class BindServer implements AutoCloseable {
     if (!named.waitFor(10, TimeUnit.SECONDS)) {
       named.destroyForcibly();
     }
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TestFiles.deleteRecursively(dir);
   }
 }

@@ -1,7 +1,11 @@
 package org.dataembassy.site.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -64,12 +68,12 @@ public final class Dig {
    * {@code address} and a SOA serial above {@code serialBefore}.
    */
   public static void awaitEverySiteAnswers(FederationHarness sites, List<String> siteIds, String address, long serialBefore) {
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
         .untilAsserted(() -> {
           for (String site : siteIds) {
             Answer a = query(sites.address(site), PORT, "land.gov.example", "A");
-            org.assertj.core.api.Assertions.assertThat(a.data("A")).as("%s: %s", site, a.raw()).containsExactly(address);
-            org.assertj.core.api.Assertions.assertThat(serial(sites.address(site), PORT, "gov.example")).isGreaterThan(serialBefore);
+            assertThat(a.data("A")).as("%s: %s", site, a.raw()).containsExactly(address);
+            assertThat(serial(sites.address(site), PORT, "gov.example")).isGreaterThan(serialBefore);
           }
         });
   }

@@ -55,7 +55,7 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
       throws IOException {
     Path app = Path.of(System.getProperty("embassy.it.app", "target/quarkus-app/quarkus-run.jar"));
     Path dataDir = Path.of("target", "it-data", name).toAbsolutePath();
-    deleteRecursively(dataDir);
+    TestFiles.deleteRecursively(dataDir);
     Files.createDirectories(dataDir);
     String prefix = addressBase.substring(0, addressBase.lastIndexOf('.') + 1);
     int first = Integer.parseInt(addressBase.substring(addressBase.lastIndexOf('.') + 1));
@@ -176,14 +176,4 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
     return new ArrayList<>(extraProperties);
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -36,22 +36,12 @@ class LocalFederationIT {
    */
   static Response registerRetrying(String site, String cadastralId) {
     String key = "it-" + cadastralId;
-    Response r = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    do {
-      r = sites.at(site).contentType(ContentType.JSON).header("Idempotency-Key", key)
-          .body(Parcels.parcel(cadastralId)).post("/parcels");
-      if (r.statusCode() != 503) {
-        return r;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return r;
-      }
-    } while (System.nanoTime() - deadline < 0);
-    return r;
+    // a client retrying with its Idempotency-Key while a 503 says "not now" (e.g. a lease blip)
+    return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> sites.at(site).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Parcels.parcel(cadastralId)).post("/parcels"),
+            r -> r.statusCode() != 503);
   }
 
   static void awaitParcelAt(String site, String cadastralId, long version, long sequence) {

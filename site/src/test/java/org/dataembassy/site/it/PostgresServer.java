@@ -81,11 +81,7 @@ public final class PostgresServer implements AutoCloseable {
         List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w",
             "-m", "immediate", "stop"),
         true);
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TestFiles.deleteRecursively(dir);
   }
 
   private String exec(List<String> command, boolean asPostgres) throws IOException, InterruptedException {
