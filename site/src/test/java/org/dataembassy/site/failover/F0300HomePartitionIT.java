@@ -52,7 +52,8 @@ class F0300HomePartitionIT {
     WriterLoop throughEmb2 = new WriterLoop(sites, "emb2", 310, Duration.ofSeconds(150));
     throughEmb2.start();
     NamespaceWriter insideHome =
-        new NamespaceWriter(lab, "home", sites.baseUri("home"), sites.caCertificate().toString(), 320, 150);
+        new NamespaceWriter(
+            lab, "home", sites.baseUri("home"), sites.caCertificate().toString(), sites.operatorToken(), 320, 150);
     await().atMost(Duration.ofSeconds(30))
         .until(() -> throughEmb2.acknowledged.size() >= 20 && insideHome.acknowledged.size() >= 20);
 
@@ -96,7 +97,9 @@ class F0300HomePartitionIT {
           () -> assertThat(sites.at(site).get("/sites/self").jsonPath().getLong("journalSequence"))
               .isGreaterThanOrEqualTo(acknowledged.size()));
       for (String id : acknowledged) {
-        sites.at(site).get("/parcels/" + id).then().statusCode(200);
+        assertThat(sites.at(site).get("/parcels/" + id).statusCode())
+            .as("acknowledged parcel %s at %s (home acknowledged %s)", id, site, insideHome.acknowledged.contains(id))
+            .isEqualTo(200);
       }
     }
   }
