@@ -1,6 +1,7 @@
 package org.dataembassy.cli;
 
 import java.nio.file.Path;
+import org.dataembassy.cli.command.CitizenCommand;
 import org.dataembassy.cli.command.DownCommand;
 import org.dataembassy.cli.command.KillCommand;
 import org.dataembassy.cli.command.PromoteCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
       DownCommand.class,
       RebuildCommand.class,
       SwitchoverCommand.class,
-      PromoteCommand.class
+      PromoteCommand.class,
+      CitizenCommand.class
     })
 public final class Embassy {
 
@@ -47,17 +49,28 @@ public final class Embassy {
       description = "The federation's data directory (default: <root>/data).")
   Path data;
 
+  @Option(
+      names = "--addresses",
+      split = ",",
+      paramLabel = "HOME,LUX,EMB2",
+      description = "The three sites' addresses (default 127.0.0.11,127.0.0.12,127.0.0.13), e.g. to reach a second federation on other loopback addresses.")
+  java.util.List<String> addresses;
+
   public LocalFederation federation() {
     Path home = root.toAbsolutePath().normalize();
     FederationLayout layout = FederationLayout.local(home);
-    if (data != null) {
+    if (addresses != null && addresses.size() != 3) {
+      throw new IllegalArgumentException("--addresses takes three addresses: home, lux, emb2");
+    }
+    if (data != null || addresses != null) {
+      java.util.List<String> a = addresses != null ? addresses : java.util.List.of("127.0.0.11", "127.0.0.12", "127.0.0.13");
       layout =
           FederationLayout.withAddresses(
-              data.toAbsolutePath().normalize(),
+              data != null ? data.toAbsolutePath().normalize() : layout.dataDir(),
               layout.siteApp(),
-              "127.0.0.11",
-              "127.0.0.12",
-              "127.0.0.13");
+              a.get(0),
+              a.get(1),
+              a.get(2));
     }
     return new LocalFederation(layout);
   }
@@ -67,7 +80,7 @@ public final class Embassy {
   }
 
   /** The command line with its error handlers: operator mistakes get one line and exit code 2. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Embassy());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -27,6 +27,41 @@ class EmbassyCommandTest {
   }
 
   @Test
+  void shouldRefuseAnEnrolmentWithoutACodeWithOneLine() {
+    int exit = cli.execute("--root", root.toString(), "citizen", "enrol", "--name", "Mari", "--out", root.toString());
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("--code");
+  }
+
+  @Test
+  void shouldNeverOverwriteAnEnrolledCitizensKey() throws Exception {
+    java.nio.file.Files.writeString(root.resolve("key.pem"), "a key that must survive");
+    int exit =
+        cli.execute("--root", root.toString(), "citizen", "enrol", "--code", "38001010009", "--name", "Mari", "--out", root.toString());
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("already holds");
+    assertThat(java.nio.file.Files.readString(root.resolve("key.pem"))).isEqualTo("a key that must survive");
+  }
+
+  @Test
+  void shouldRefuseARevocationNamingBothAPersonAndACertificate() {
+    int exit = cli.execute("--root", root.toString(), "citizen", "revoke", "--code", "38001010009", "--serial", "AB");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("mutually exclusive");
+  }
+
+  @Test
+  void shouldRefuseAMalformedSerialWithoutCallingAnySite() {
+    int exit = cli.execute("--root", root.toString(), "citizen", "revoke", "--serial", "not-hex");
+
+    assertThat(exit).isEqualTo(Embassy.USAGE_ERROR);
+    assertThat(errLines()).singleElement().asString().startsWith("embassy: ").contains("--serial");
+  }
+
+  @Test
   void shouldRejectAnUnknownSubcommandWithOneLine() {
     int exit = cli.execute("--root", root.toString(), "explode");
 

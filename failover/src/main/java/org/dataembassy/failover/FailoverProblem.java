@@ -4,7 +4,6 @@ import org.dataembassy.runtime.rest.ProblemType;
 
 /** The operator API's problems. */
 public enum FailoverProblem implements ProblemType {
-  UNAUTHENTICATED(401, "An operator token is required"),
   UNKNOWN_SITE(422, "No such site in the federation"),
   ALREADY_ACTIVE(409, "The site is already the active site"),
   SITE_DOWN(409, "The target site is not connected to the control plane"),

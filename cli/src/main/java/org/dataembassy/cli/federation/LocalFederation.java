@@ -109,18 +109,14 @@ public final class LocalFederation {
     site(target);
     String active =
         activeSite().orElseThrow(() -> new IllegalStateException("no site is active right now"));
-    String token = Files.readString(layout.dataDir().resolve("operator.token")).trim();
     String body =
         "{\"to\":\"" + target + "\",\"operator\":\"" + operator.replace("\"", "") + "\"}";
-    return SiteClient.trusting(layout.caCertificate())
-        .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()))
-        .postJson(layout.url(site(active)) + "/operator/switchovers", body, token);
+    return client().postJson(layout.url(site(active)) + "/operator/switchovers", body, operatorToken());
   }
 
   /** Asks {@code id} itself to take over by forced promotion (the majority is lost). */
   public SiteClient.Answer forcePromote(String id, String operator, String reason) throws IOException {
     site(id);
-    String token = Files.readString(layout.dataDir().resolve("operator.token")).trim();
     String body =
         SiteClient.json()
             .createObjectNode()
@@ -128,9 +124,33 @@ public final class LocalFederation {
             .put("operator", operator)
             .put("reason", reason)
             .toString();
+    return client().postJson(layout.url(site(id)) + "/operator/forced-promotions", body, operatorToken());
+  }
+
+  /**
+   * An operator write to the registers ({@code POST path} with a JSON body), sent to the active
+   * site, or to any running site if none reports itself active (standbys forward writes).
+   */
+  public SiteClient.Answer operatorWrite(String path, String json) throws IOException {
+    String target =
+        activeSite()
+            .or(() -> siteIds().stream().filter(id -> selfStatus(id).isPresent()).findFirst())
+            .orElseThrow(() -> new IllegalStateException("no site is running: start the federation with ./embassy up"));
+    return client()
+        .postJson(layout.url(site(target)) + path, json, operatorToken(), java.util.UUID.randomUUID().toString());
+  }
+
+  private SiteClient client() {
     return SiteClient.trusting(layout.caCertificate())
-        .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()))
-        .postJson(layout.url(site(id)) + "/operator/forced-promotions", body, token);
+        .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()));
+  }
+
+  private String operatorToken() throws IOException {
+    Path file = layout.dataDir().resolve("operator.token");
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("no operator token at " + file + ": start the federation first (./embassy up)");
+    }
+    return Files.readString(file).trim();
   }
 
   public boolean kill(String id) {

@@ -85,13 +85,21 @@ public final class SiteClient {
   public record Answer(int status, String body) {}
 
   public Answer postJson(String url, String json, String bearerToken) {
-    HttpRequest request =
+    return postJson(url, json, bearerToken, null);
+  }
+
+  /** A POST with an {@code Idempotency-Key} (when not null), so a retry cannot write twice. */
+  public Answer postJson(String url, String json, String bearerToken, String idempotencyKey) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + bearerToken)
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (idempotencyKey != null) {
+      builder.header("Idempotency-Key", idempotencyKey);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(r.statusCode(), r.body());

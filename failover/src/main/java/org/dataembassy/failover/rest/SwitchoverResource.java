@@ -1,5 +1,7 @@
 package org.dataembassy.failover.rest;
 
+import org.dataembassy.runtime.security.OperatorToken;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -1,11 +1,8 @@
 package org.dataembassy.runtime.crypto;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import javax.crypto.KeyGenerator;
@@ -22,23 +19,27 @@ public final class DataKeyStore {
   private DataKeyStore() {}
 
   public static SecretKey loadOrCreate(Path keyFile) throws IOException {
-    Path lockFile = keyFile.resolveSibling(".lock");
-    Files.createDirectories(lockFile.getParent());
-    try (FileChannel channel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      if (Files.exists(keyFile)) {
-        byte[] raw = Base64.getDecoder().decode(Files.readString(keyFile).trim());
-        if (raw.length != 32) {
-          throw new IOException("the data key in " + keyFile + " is not 256 bits");
-        }
-        return new SecretKeySpec(raw, "AES");
-      }
-      KeyGenerator generator = KeyGenerator.getInstance("AES");
-      generator.init(256);
-      SecretKey key = generator.generateKey();
-      Pem.write(keyFile, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n", true);
-      return key;
+    return KeyFileLock.underLock(
+          keyFile.resolveSibling(".lock"),
+          () -> {
+            if (Files.exists(keyFile)) {
+              byte[] raw = Base64.getDecoder().decode(Files.readString(keyFile).trim());
+              if (raw.length != 32) {
+                throw new IOException("the data key in " + keyFile + " is not 256 bits");
+              }
+              return new SecretKeySpec(raw, "AES");
+            }
+            KeyGenerator generator = newGenerator();
+            generator.init(256);
+            SecretKey key = generator.generateKey();
+            Pem.write(keyFile, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n", true);
+            return key;
+          });
+  }
+
+  private static KeyGenerator newGenerator() {
+    try {
+      return KeyGenerator.getInstance("AES");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

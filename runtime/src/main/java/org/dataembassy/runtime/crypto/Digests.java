@@ -5,21 +5,25 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests, hex encoded. */
+/** SHA-256 digests. */
 public final class Digests {
 
   private Digests() {}
 
-  public static String sha256Hex(byte[]... parts) {
+  public static byte[] sha256(byte[]... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (byte[] part : parts) {
         digest.update(part);
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return digest.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public static String sha256Hex(byte[]... parts) {
+    return HexFormat.of().formatHex(sha256(parts));
   }
 
   public static String sha256Hex(String text) {

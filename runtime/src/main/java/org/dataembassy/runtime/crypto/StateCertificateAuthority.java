@@ -2,14 +2,12 @@ package org.dataembassy.runtime.crypto;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -19,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -66,22 +66,20 @@ public final class StateCertificateAuthority {
    */
   public static StateCertificateAuthority loadOrCreate(Path dataDir, String stateName)
       throws IOException {
-    Path lockFile = dataDir.resolve("ca").resolve(".lock");
-    Files.createDirectories(lockFile.getParent());
-    try (FileChannel channel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock ignored = channel.lock()) {
-      Path cert = certificateFile(dataDir);
-      Path key = keyFile(dataDir);
-      if (Files.exists(cert) && Files.exists(key)) {
-        X509Certificate caCert = Pem.readCertificate(cert);
-        return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
-      }
-      StateCertificateAuthority ca = create(stateName);
-      Pem.write(key, Pem.encodePrivateKey(ca.keyPair.getPrivate()), true);
-      Pem.write(cert, Pem.encode(ca.certificate), false);
-      return ca;
-    }
+    return KeyFileLock.underLock(
+        dataDir.resolve("ca").resolve(".lock"),
+        () -> {
+          Path cert = certificateFile(dataDir);
+          Path key = keyFile(dataDir);
+          if (Files.exists(cert) && Files.exists(key)) {
+            X509Certificate caCert = Pem.readCertificate(cert);
+            return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
+          }
+          StateCertificateAuthority ca = create(stateName);
+          Pem.write(key, Pem.encodePrivateKey(ca.keyPair.getPrivate()), true);
+          Pem.write(cert, Pem.encode(ca.certificate), false);
+          return ca;
+        });
   }
 
   static StateCertificateAuthority create(String stateName) {
@@ -142,40 +140,138 @@ public final class StateCertificateAuthority {
   private IssuedCertificate issue(String commonName, List<GeneralName> names, Duration validity) {
     try {
       KeyPair pair = newKeyPair();
-      Instant now = Instant.now();
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-      X509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-                  certificate,
-                  serial(),
-                  Date.from(now.minus(Duration.ofMinutes(5))),
-                  Date.from(now.plus(validity)),
-                  new X500Name("CN=" + commonName),
-                  pair.getPublic())
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-              .addExtension(
-                  Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-              .addExtension(
-                  Extension.extendedKeyUsage,
-                  false,
-                  new ExtendedKeyUsage(
-                      new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
-              .addExtension(
-                  Extension.subjectAlternativeName,
-                  false,
-                  new GeneralNames(names.toArray(GeneralName[]::new)))
-              .addExtension(
-                  Extension.authorityKeyIdentifier,
-                  false,
-                  ext.createAuthorityKeyIdentifier(certificate))
-              .addExtension(
-                  Extension.subjectKeyIdentifier,
-                  false,
-                  ext.createSubjectKeyIdentifier(pair.getPublic()));
-      return new IssuedCertificate(sign(builder, keyPair), pair, certificate);
+      X509Certificate cert =
+          issueFor(
+              new X500Name("CN=" + commonName),
+              pair.getPublic(),
+              validity,
+              new KeyUsage(KeyUsage.digitalSignature),
+              new ExtendedKeyUsage(
+                  new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}),
+              false,
+              new GeneralNames(names.toArray(GeneralName[]::new)));
+      return new IssuedCertificate(cert, pair, certificate);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
     }
+  }
+
+  /**
+   * Issues a citizen's eID certificate for a key the citizen holds (as an ID card holds it): the
+   * subject names the person, with the personal code as {@code serialNumber=PNO<country>-<code>}
+   * (ETSI EN 319 412-1 semantics identifier); usable for authentication and for signatures.
+   */
+  public X509Certificate issueCitizenCertificate(
+      PublicKey citizenKey, String personalCode, String name, String country, Duration validity) {
+    X500Name subject =
+        new X500NameBuilder(BCStyle.INSTANCE)
+            .addRDN(BCStyle.C, country)
+            .addRDN(BCStyle.CN, name)
+            .addRDN(BCStyle.SERIALNUMBER, "PNO" + country + "-" + personalCode)
+            .build();
+    try {
+      return issueFor(
+          subject,
+          citizenKey,
+          validity,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}),
+          false,
+          null);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot issue a citizen certificate", e);
+    }
+  }
+
+  /**
+   * Issues the certificate of one of the state's signing services: the time-stamping authority
+   * (extended key usage timeStamping, critical, as RFC 3161 requires) or the OCSP responder
+   * (id-kp-OCSPSigning).
+   */
+  public IssuedCertificate issueServiceCertificate(SigningService service, Duration validity) {
+    try {
+      KeyPair pair = newKeyPair();
+      X509Certificate cert =
+          issueFor(
+              new X500Name("CN=" + stateName() + " " + service.commonName() + ",O=" + stateName()),
+              pair.getPublic(),
+              validity,
+              new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+              new ExtendedKeyUsage(service.purpose()),
+              service.criticalPurpose(),
+              null);
+      return new IssuedCertificate(cert, pair, certificate);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot issue the " + service + " certificate", e);
+    }
+  }
+
+  /** The services whose keys the state CA certifies. */
+  public enum SigningService {
+    TIME_STAMPING("Time-Stamping Authority", KeyPurposeId.id_kp_timeStamping, true),
+    OCSP("OCSP Responder", KeyPurposeId.id_kp_OCSPSigning, false);
+
+    private final String commonName;
+    private final KeyPurposeId purpose;
+    private final boolean criticalPurpose;
+
+    SigningService(String commonName, KeyPurposeId purpose, boolean criticalPurpose) {
+      this.commonName = commonName;
+      this.purpose = purpose;
+      this.criticalPurpose = criticalPurpose;
+    }
+
+    String commonName() {
+      return commonName;
+    }
+
+    KeyPurposeId purpose() {
+      return purpose;
+    }
+
+    boolean criticalPurpose() {
+      return criticalPurpose;
+    }
+  }
+
+  private X509Certificate issueFor(
+      X500Name subject,
+      PublicKey key,
+      Duration validity,
+      KeyUsage keyUsage,
+      ExtendedKeyUsage extendedKeyUsage,
+      boolean extendedKeyUsageCritical,
+      GeneralNames subjectAltNames)
+      throws GeneralSecurityException, CertIOException {
+    Instant now = Instant.now();
+    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+    X509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+                X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                serial(),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(validity)),
+                subject,
+                key)
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+            .addExtension(Extension.keyUsage, true, keyUsage)
+            .addExtension(Extension.extendedKeyUsage, extendedKeyUsageCritical, extendedKeyUsage)
+            .addExtension(
+                Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
+            .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+    if (subjectAltNames != null) {
+      builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames);
+    }
+    return sign(builder, keyPair);
+  }
+
+  private String stateName() {
+    return X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+        .getRDNs(BCStyle.O)[0]
+        .getFirst()
+        .getValue()
+        .toString();
   }
 
   public X509Certificate certificate() {

@@ -49,6 +49,8 @@ public class WriteForwarding {
   private static final Set<HttpMethod> WRITES =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   private static final List<String> LOCAL_PATHS = List.of("/q/", "/sites", "/operator/");
+  /** LOCAL_PATHS and what the modules serve locally ({@link ServedLocally}). */
+  private List<String> localPaths = LOCAL_PATHS;
   /** The forwarding site's epoch, so a site with an older view waits instead of sending it back. */
   public static final String EPOCH_HEADER = "Embassy-Epoch";
   /** How many times a write has been forwarded (a loop guard). */
@@ -72,7 +74,12 @@ public class WriteForwarding {
   private HttpProxy proxy;
   private final InFlightForwards inFlight = new InFlightForwards();
 
+  @Inject jakarta.enterprise.inject.Instance<ServedLocally> servedLocally;
+
   void install(@Observes Router router, Vertx vertx) {
+    List<String> paths = new java.util.ArrayList<>(LOCAL_PATHS);
+    servedLocally.forEach(s -> paths.addAll(s.pathPrefixes()));
+    localPaths = List.copyOf(paths);
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -122,7 +129,7 @@ public class WriteForwarding {
   private void route(RoutingContext ctx) {
     var request = ctx.request();
     if (!WRITES.contains(request.method())
-        || LOCAL_PATHS.stream().anyMatch(p -> request.path().startsWith(p))) {
+        || localPaths.stream().anyMatch(p -> ServedLocally.matches(p, request.path()))) {
       ctx.response().putHeader(SITE_HEADER, site.id());
       ctx.next();
       return;

@@ -30,4 +30,10 @@ public final class IdempotencyKeys {
   public static String requestHash(String method, String path, String canonicalBody) {
     return Digests.sha256Hex(method + " " + path + "\n" + (canonicalBody == null ? "" : canonicalBody));
   }
+
+  /** The hash of a request with a JSON body (serialised canonically, as the journal stores it). */
+  public static String requestHashOfJson(String method, String path, Object body) {
+    return requestHash(
+        method, path, body == null ? null : org.dataembassy.runtime.journal.JournalCodec.json().valueToTree(body).toString());
+  }
 }

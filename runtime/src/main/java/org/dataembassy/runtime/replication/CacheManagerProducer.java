@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.ReplicationConfig;
@@ -52,8 +53,14 @@ public class CacheManagerProducer {
       holder.getGlobalConfigurationBuilder().cacheContainer().name("embassy");
     }
     declareJournal(holder.newConfigurationBuilder(ReplicatedCaches.JOURNAL), site, federation, replication);
+    for (String shortLived : List.of(ReplicatedCaches.CHALLENGES, ReplicatedCaches.SESSIONS)) {
+      declareBackups(holder.newConfigurationBuilder(shortLived), site, federation, replication);
+    }
     DefaultCacheManager manager = new DefaultCacheManager(holder, true);
-    manager.getCache(ReplicatedCaches.JOURNAL); // start eagerly, so backups can arrive
+    // start eagerly, so backups can arrive
+    manager.getCache(ReplicatedCaches.JOURNAL);
+    manager.getCache(ReplicatedCaches.CHALLENGES);
+    manager.getCache(ReplicatedCaches.SESSIONS);
     LOG.infof(
         "EMB-RP-001 Infinispan started for site %s in %d ms (cross-site replication %s)",
         site.id(),
@@ -72,33 +79,42 @@ public class CacheManagerProducer {
       FederationConfig federation,
       ReplicationConfig replication) {
     Path dir = site.siteDir().toAbsolutePath().resolve("journal");
-    if (replication.enabled()) {
-      journal.clustering().cacheMode(CacheMode.REPL_SYNC);
-      for (String other : federation.siteIds()) {
-        if (other.equals(site.id())) {
-          continue;
-        }
-        journal
-            .sites()
-            .addBackup()
-            .site(other)
-            .strategy(BackupStrategy.SYNC)
-            .backupFailurePolicy(BackupFailurePolicy.FAIL)
-            .replicationTimeout(replication.backupTimeoutMs())
-            // Automatic take-offline deadlocks when several caches lose a site (FACTS.md):
-            // the replication supervisor takes lost sites offline for all caches itself.
-            .takeOffline()
-            .afterFailures(0)
-            .minTimeToWait(0);
-      }
-    } else {
-      journal.clustering().cacheMode(CacheMode.LOCAL);
-    }
+    declareBackups(journal, site, federation, replication);
     journal
         .persistence()
         .addSoftIndexFileStore()
         .dataLocation(dir.resolve("data").toString())
         .indexLocation(dir.resolve("index").toString());
+  }
+
+  /** Synchronous backups to every other site, taken offline by the supervisor only. */
+  static void declareBackups(
+      ConfigurationBuilder cache,
+      SiteConfig site,
+      FederationConfig federation,
+      ReplicationConfig replication) {
+    if (!replication.enabled()) {
+      cache.clustering().cacheMode(CacheMode.LOCAL);
+      return;
+    }
+    cache.clustering().cacheMode(CacheMode.REPL_SYNC);
+    for (String other : federation.siteIds()) {
+      if (other.equals(site.id())) {
+        continue;
+      }
+      cache
+          .sites()
+          .addBackup()
+          .site(other)
+          .strategy(BackupStrategy.SYNC)
+          .backupFailurePolicy(BackupFailurePolicy.FAIL)
+          .replicationTimeout(replication.backupTimeoutMs())
+          // Automatic take-offline deadlocks when several caches lose a site (FACTS.md):
+          // the replication supervisor takes lost sites offline for all caches itself.
+          .takeOffline()
+          .afterFailures(0)
+          .minTimeToWait(0);
+    }
   }
 
   static String render(SiteConfig site, FederationConfig federation, ReplicationConfig replication) {

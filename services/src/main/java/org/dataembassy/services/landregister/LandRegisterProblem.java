@@ -5,7 +5,6 @@ import org.dataembassy.runtime.rest.ProblemType;
 /** The land register's own problems (RFC 9457 {@code code} values). */
 public enum LandRegisterProblem implements ProblemType {
   INVALID_CADASTRAL_ID(422, "The cadastral id is not in NNNNN:NNN:NNNN form"),
-  INVALID_PERSONAL_CODE(422, "The personal code is not a valid Estonian personal code"),
   INVALID_SHARE(422, "A share is not a fraction between 0 and 1"),
   SHARES_DO_NOT_ADD_UP(422, "The owners' shares do not add up to 1"),
   DUPLICATE_OWNER(422, "A person is listed twice among the owners"),

@@ -1,5 +1,7 @@
 package org.dataembassy.services.landregister;
 
+import org.dataembassy.runtime.identity.PersonalCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -8,6 +8,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +133,25 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
   }
 
   /** A REST Assured request to a site over HTTPS, trusting only the state CA. */
+  /**
+   * A request to the site as the operator (the federation's operator token): writes to the
+   * registers need a caller. {@link #anonymousAt(String)} for a request without credentials.
+   */
   public RequestSpecification at(String site) {
+    return anonymousAt(site).header("Authorization", "Bearer " + operatorToken());
+  }
+
+  /** The local federation's operator token ({@code <data-dir>/operator.token}). */
+  public String operatorToken() {
+    try {
+      return Files.readString(federation.layout().dataDir().resolve("operator.token")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no operator token yet: the sites create it at first start", e);
+    }
+  }
+
+  /** A request to the site without credentials. */
+  public RequestSpecification anonymousAt(String site) {
     return RestAssured.given()
         .config(
             RestAssuredConfig.config()

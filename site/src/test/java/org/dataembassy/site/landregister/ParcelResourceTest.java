@@ -1,6 +1,6 @@
 package org.dataembassy.site.landregister;
 
-import static io.restassured.RestAssured.given;
+import static org.dataembassy.site.TestCitizens.asOperator;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -47,7 +47,7 @@ class ParcelResourceTest {
   }
 
   private static Response register(String id) {
-    return given()
+    return asOperator()
         .contentType(ContentType.JSON)
         .body(parcel(id, List.of(owner(MARI, "Mari Maasikas", "1/1"))))
         .post("/parcels");
@@ -67,7 +67,7 @@ class ParcelResourceTest {
         .body("owners[0].share", equalTo("1/1"))
         .body("version", equalTo(1))
         .body("sequence", notNullValue());
-    given().get("/parcels/" + id).then().statusCode(200).body("version", equalTo(1));
+    asOperator().get("/parcels/" + id).then().statusCode(200).body("version", equalTo(1));
   }
 
   @Test
@@ -78,21 +78,21 @@ class ParcelResourceTest {
         Map.of(
             "expectedVersion", 1,
             "owners", List.of(owner(MARI, "Mari Maasikas", "2/3"), owner(JAAN, "Jaan Tamm", "1/3")));
-    given().contentType(ContentType.JSON).body(transfer).post("/parcels/" + id + "/transfers")
+    asOperator().contentType(ContentType.JSON).body(transfer).post("/parcels/" + id + "/transfers")
         .then()
         .statusCode(200)
         .body("version", equalTo(2))
         // a later entry; not necessarily the next one: an idle checkpoint may come between
         .body("sequence", greaterThan((int) registered))
         .body("owners.share", contains("2/3", "1/3"));
-    given().contentType(ContentType.JSON).body(transfer).post("/parcels/" + id + "/transfers")
+    asOperator().contentType(ContentType.JSON).body(transfer).post("/parcels/" + id + "/transfers")
         .then()
         .statusCode(409)
         .contentType(PROBLEM)
         .body("code", equalTo("version_conflict"))
         .body("status", equalTo(409));
-    given().get("/parcels/" + id).then().body("version", equalTo(2));
-    given().queryParam("owner", JAAN).get("/parcels").then().statusCode(200)
+    asOperator().get("/parcels/" + id).then().body("version", equalTo(2));
+    asOperator().queryParam("owner", JAAN).get("/parcels").then().statusCode(200)
         .body("cadastralId", hasItem(id));
   }
 
@@ -101,7 +101,7 @@ class ParcelResourceTest {
     String id = newId();
     register(id).then().statusCode(201);
     Response mortgaged =
-        given().contentType(ContentType.JSON)
+        asOperator().contentType(ContentType.JSON)
             .body(Map.of("creditor", "Swedbank AS", "amount", 150000.00, "currency", "EUR"))
             .post("/parcels/" + id + "/mortgages");
     mortgaged.then().statusCode(201).body("mortgages[0].creditor", equalTo("Swedbank AS"))
@@ -109,11 +109,11 @@ class ParcelResourceTest {
     long mortgageId = mortgaged.jsonPath().getLong("mortgages[0].id");
     mortgaged.then().header("Location", "/parcels/" + id + "/mortgages/" + mortgageId);
 
-    given().delete("/parcels/" + id + "/mortgages/" + mortgageId)
+    asOperator().delete("/parcels/" + id + "/mortgages/" + mortgageId)
         .then().statusCode(200).body("mortgages.size()", equalTo(0)).body("version", equalTo(3));
-    given().delete("/parcels/" + id + "/mortgages/" + mortgageId)
+    asOperator().delete("/parcels/" + id + "/mortgages/" + mortgageId)
         .then().statusCode(404).contentType(PROBLEM).body("code", equalTo("mortgage_not_found"));
-    given().get("/parcels/" + id + "/history").then().statusCode(200)
+    asOperator().get("/parcels/" + id + "/history").then().statusCode(200)
         .body("type", contains("ParcelRegistered", "MortgageRegistered", "MortgageDischarged"));
   }
 
@@ -122,22 +122,22 @@ class ParcelResourceTest {
     String id = newId();
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = parcel(id, List.of(owner(MARI, "Mari Maasikas", "1/1")));
-    Response first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/parcels");
+    Response first = asOperator().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/parcels");
     first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
-    given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/parcels")
+    asOperator().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/parcels")
         .then()
         .statusCode(201)
         .header("Idempotent-Replayed", "true")
         .body("sequence", equalTo(first.jsonPath().getInt("sequence")));
-    given().get("/parcels/" + id + "/history").then().body("size()", equalTo(1));
-    given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+    asOperator().get("/parcels/" + id + "/history").then().body("size()", equalTo(1));
+    asOperator().header("Idempotency-Key", key).contentType(ContentType.JSON)
         .body(parcel(newId(), List.of(owner(MARI, "Mari Maasikas", "1/1")))).post("/parcels")
         .then().statusCode(422).body("code", equalTo("idempotency_key_reused"));
   }
 
   @Test
   void shouldRejectMalformedJson() {
-    given().contentType(ContentType.JSON).body("{\"cadastralId\": ").post("/parcels")
+    asOperator().contentType(ContentType.JSON).body("{\"cadastralId\": ").post("/parcels")
         .then().statusCode(400).contentType(PROBLEM)
         .body("code", equalTo("malformed_json"))
         .body("type", notNullValue()).body("title", notNullValue()).body("detail", notNullValue());
@@ -148,24 +148,24 @@ class ParcelResourceTest {
     String id = newId();
     Map<String, Object> body = new java.util.HashMap<>(parcel(id, List.of(owner(MARI, "Mari", "1/1"))));
     body.put("price", 1);
-    given().contentType(ContentType.JSON).body(body).post("/parcels")
+    asOperator().contentType(ContentType.JSON).body(body).post("/parcels")
         .then().statusCode(400).contentType(PROBLEM).body("code", equalTo("unknown_field"));
-    given().get("/parcels/" + id).then().statusCode(404);
+    asOperator().get("/parcels/" + id).then().statusCode(404);
   }
 
   @Test
   void shouldRejectSharesThatDoNotAddUpToOne() {
     String id = newId();
-    given().contentType(ContentType.JSON)
+    asOperator().contentType(ContentType.JSON)
         .body(parcel(id, List.of(owner(MARI, "Mari", "1/2"), owner(JAAN, "Jaan", "1/3"))))
         .post("/parcels")
         .then().statusCode(422).contentType(PROBLEM).body("code", equalTo("shares_do_not_add_up"));
-    given().get("/parcels/" + id).then().statusCode(404).body("code", equalTo("parcel_not_found"));
+    asOperator().get("/parcels/" + id).then().statusCode(404).body("code", equalTo("parcel_not_found"));
   }
 
   @Test
   void shouldRejectABadPersonalCodeChecksumWithoutEchoingIt() {
-    given().contentType(ContentType.JSON)
+    asOperator().contentType(ContentType.JSON)
         .body(parcel(newId(), List.of(owner("38001010008", "Mari", "1/1"))))
         .post("/parcels")
         .then().statusCode(422).contentType(PROBLEM)
@@ -182,10 +182,10 @@ class ParcelResourceTest {
 
   @Test
   void shouldAnswerNotFoundForAnUnknownParcelAndBadIds() {
-    given().get("/parcels/" + newId()).then().statusCode(404).contentType(PROBLEM)
+    asOperator().get("/parcels/" + newId()).then().statusCode(404).contentType(PROBLEM)
         .body("code", equalTo("parcel_not_found"));
-    given().get("/parcels/not-an-id").then().statusCode(422).body("code", equalTo("invalid_cadastral_id"));
-    given().contentType(ContentType.JSON).body(Map.of("expectedVersion", 1,
+    asOperator().get("/parcels/not-an-id").then().statusCode(422).body("code", equalTo("invalid_cadastral_id"));
+    asOperator().contentType(ContentType.JSON).body(Map.of("expectedVersion", 1,
             "owners", List.of(owner(MARI, "Mari", "1/1"))))
         .post("/parcels/" + newId() + "/transfers")
         .then().statusCode(404).body("code", equalTo("parcel_not_found"));
@@ -193,7 +193,7 @@ class ParcelResourceTest {
 
   @Test
   void shouldListEveryBadFieldOfAnIncompleteRequest() {
-    given().contentType(ContentType.JSON).body(Map.of("cadastralId", newId(), "areaM2", -5))
+    asOperator().contentType(ContentType.JSON).body(Map.of("cadastralId", newId(), "areaM2", -5))
         .post("/parcels")
         .then().statusCode(422).contentType(PROBLEM)
         .body("code", equalTo("validation_failed"))
@@ -201,7 +201,7 @@ class ParcelResourceTest {
         .body("errors.field", hasItem("areaM2"))
         .body("errors.field", hasItem("purpose"))
         .body("errors.field", hasItem("owners"));
-    given().contentType(ContentType.JSON).body("{\"cadastralId\":\"78401:101:0010\",\"areaM2\":\"big\"}")
+    asOperator().contentType(ContentType.JSON).body("{\"cadastralId\":\"78401:101:0010\",\"areaM2\":\"big\"}")
         .post("/parcels")
         .then().statusCode(422).body("code", equalTo("validation_failed"))
         .body("errors[0].field", equalTo("areaM2"));
@@ -209,10 +209,10 @@ class ParcelResourceTest {
 
   @Test
   void shouldDescribeTheSiteWithoutPersonalData() {
-    given().get("/sites/self").then().statusCode(200)
+    asOperator().get("/sites/self").then().statusCode(200)
         .body("site", equalTo("home"))
         .body("role", equalTo("ACTIVE"))
         .body("epoch", equalTo(1));
-    given().get("/q/health/ready").then().statusCode(200);
+    asOperator().get("/q/health/ready").then().statusCode(200);
   }
 }

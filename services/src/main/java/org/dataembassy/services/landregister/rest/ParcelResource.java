@@ -11,19 +11,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.dataembassy.runtime.idempotency.IdempotencyKeys;
-import org.dataembassy.runtime.journal.JournalCodec;
 import org.dataembassy.runtime.rest.CommonProblem;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.dataembassy.runtime.rest.WriteResponses;
+import org.dataembassy.runtime.security.Caller;
+import org.dataembassy.runtime.security.Callers;
+import org.dataembassy.services.landregister.service.ParcelAccess;
 import org.dataembassy.services.landregister.CadastralId;
 import org.dataembassy.services.landregister.HistoryEntryView;
 import org.dataembassy.services.landregister.LandRegisterProblem;
 import org.dataembassy.services.landregister.ParcelView;
-import org.dataembassy.services.landregister.PersonalCode;
+import org.dataembassy.runtime.identity.PersonalCode;
 import org.dataembassy.services.landregister.persistence.ParcelRepository;
 import org.dataembassy.services.landregister.rest.ParcelRequests.RegisterMortgage;
 import org.dataembassy.services.landregister.rest.ParcelRequests.RegisterParcel;
@@ -37,23 +40,31 @@ public class ParcelResource {
 
   @Inject LandRegisterService service;
   @Inject ParcelRepository parcels;
+  @Inject Callers callers;
+  @Inject ParcelAccess access;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(
-      RegisterParcel body, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+      RegisterParcel body,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    Caller caller = callers.resolve(authorization);
     RegisterParcel req = required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
-    return WriteResponses.of(service.register(req, key, hash("POST", "/parcels", req)));
+    return WriteResponses.of(service.register(caller, req, key, hash("POST", "/parcels", req)));
   }
 
   @GET
-  public List<ParcelView> byOwner(@QueryParam("owner") String owner) {
+  public List<ParcelView> byOwner(
+      @QueryParam("owner") String owner, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    Caller caller = callers.resolve(authorization);
     if (owner == null) {
       throw new ProblemException(
           CommonProblem.VALIDATION_FAILED, "Give the owner's personal code: /parcels?owner=...");
     }
     PersonalCode code = new PersonalCode(owner);
+    access.requireSelfOrRegistrar(caller, code.value());
     return QuarkusTransaction.requiringNew().call(() -> parcels.ownedBy(code.value()));
   }
 
@@ -84,11 +95,14 @@ public class ParcelResource {
   public Response transfer(
       @PathParam("cadastralId") String cadastralId,
       Transfer body,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    Caller caller = callers.resolve(authorization);
     Transfer req = required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.transfer(
+            caller,
             cadastralId, req, key, hash("POST", "/parcels/" + cadastralId + "/transfers", req)));
   }
 
@@ -98,11 +112,14 @@ public class ParcelResource {
   public Response mortgage(
       @PathParam("cadastralId") String cadastralId,
       RegisterMortgage body,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    Caller caller = callers.resolve(authorization);
     RegisterMortgage req = required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.mortgage(
+            caller,
             cadastralId, req, key, hash("POST", "/parcels/" + cadastralId + "/mortgages", req)));
   }
 
@@ -111,7 +128,9 @@ public class ParcelResource {
   public Response discharge(
       @PathParam("cadastralId") String cadastralId,
       @PathParam("mortgageId") String mortgageId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    Caller caller = callers.resolve(authorization);
     long id;
     try {
       id = Long.parseLong(mortgageId);
@@ -122,6 +141,7 @@ public class ParcelResource {
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.discharge(
+            caller,
             cadastralId,
             id,
             key,
@@ -137,7 +157,7 @@ public class ParcelResource {
   }
 
   private static String hash(String method, String path, Object body) {
-    return IdempotencyKeys.requestHash(method, path, JournalCodec.json().valueToTree(body).toString());
+    return IdempotencyKeys.requestHashOfJson(method, path, body);
   }
 
   private static ProblemException notFound(CadastralId id) {

@@ -6,6 +6,7 @@ import org.dataembassy.runtime.journal.JournalWriter;
 import org.dataembassy.runtime.journal.PendingEvent;
 import org.dataembassy.runtime.journal.WriteCommand;
 import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.services.landregister.CadastralId;
 import org.dataembassy.services.landregister.LandRegisterEvents;
 import org.dataembassy.services.landregister.LandRegisterEvents.MortgageDischarged;
@@ -30,8 +31,11 @@ public class LandRegisterService {
 
   @Inject JournalWriter writer;
   @Inject ParcelRepository parcels;
+  @Inject ParcelAccess access;
 
-  public JournalWriter.Result register(RegisterParcel req, String idempotencyKey, String requestHash) {
+  public JournalWriter.Result register(
+      Caller caller, RegisterParcel req, String idempotencyKey, String requestHash) {
+    access.requireRegistrar(caller);
     new RequestValidator()
         .text("cadastralId", req.cadastralId(), 14)
         .text("address", req.address(), 200)
@@ -57,7 +61,8 @@ public class LandRegisterService {
   }
 
   public JournalWriter.Result transfer(
-      String cadastralId, Transfer req, String idempotencyKey, String requestHash) {
+      Caller caller, String cadastralId, Transfer req, String idempotencyKey, String requestHash) {
+    access.requireAuthenticated(caller);
     CadastralId id = new CadastralId(cadastralId);
     new RequestValidator().atLeast("expectedVersion", req.expectedVersion(), 1).owners(req.owners()).check();
     Ownership ownership = RequestValidator.ownership(req.owners());
@@ -65,6 +70,7 @@ public class LandRegisterService {
         command(idempotencyKey, requestHash),
         () -> {
           ParcelEntity parcel = existing(id);
+          access.requireOwnerOrRegistrar(caller, parcel);
           if (parcel.version != req.expectedVersion()) {
             throw new ProblemException(
                 LandRegisterProblem.VERSION_CONFLICT,
@@ -83,7 +89,8 @@ public class LandRegisterService {
   }
 
   public JournalWriter.Result mortgage(
-      String cadastralId, RegisterMortgage req, String idempotencyKey, String requestHash) {
+      Caller caller, String cadastralId, RegisterMortgage req, String idempotencyKey, String requestHash) {
+    access.requireAuthenticated(caller);
     CadastralId id = new CadastralId(cadastralId);
     new RequestValidator()
         .text("creditor", req.creditor(), 200)
@@ -93,7 +100,7 @@ public class LandRegisterService {
     return writer.write(
         command(idempotencyKey, requestHash),
         () -> {
-          existing(id);
+          access.requireOwnerOrRegistrar(caller, existing(id));
           return new PendingEvent(
               MortgageRegistered.TYPE,
               new MortgageRegistered(id.value(), req.creditor().strip(), req.amount(), req.currency()));
@@ -101,12 +108,14 @@ public class LandRegisterService {
   }
 
   public JournalWriter.Result discharge(
-      String cadastralId, long mortgageId, String idempotencyKey, String requestHash) {
+      Caller caller, String cadastralId, long mortgageId, String idempotencyKey, String requestHash) {
+    access.requireAuthenticated(caller);
     CadastralId id = new CadastralId(cadastralId);
     return writer.write(
         command(idempotencyKey, requestHash),
         () -> {
           ParcelEntity parcel = existing(id);
+          access.requireOwnerOrRegistrar(caller, parcel);
           if (parcel.mortgages.stream().noneMatch(m -> m.id == mortgageId)) {
             throw new ProblemException(
                 LandRegisterProblem.MORTGAGE_NOT_FOUND,

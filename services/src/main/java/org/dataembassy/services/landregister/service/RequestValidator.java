@@ -10,7 +10,7 @@ import org.dataembassy.runtime.rest.CommonProblem;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.dataembassy.services.landregister.Owner;
 import org.dataembassy.services.landregister.Ownership;
-import org.dataembassy.services.landregister.PersonalCode;
+import org.dataembassy.runtime.identity.PersonalCode;
 import org.dataembassy.services.landregister.Share;
 import org.dataembassy.services.landregister.rest.ParcelRequests.OwnerRequest;
 

@@ -1,4 +1,4 @@
-package org.dataembassy.services.landregister;
+package org.dataembassy.runtime.identity;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,12 +16,12 @@ public record PersonalCode(String value) {
   public PersonalCode {
     String problem = problemWith(value);
     if (problem != null) {
-      throw new ProblemException(LandRegisterProblem.INVALID_PERSONAL_CODE, problem);
+      throw new ProblemException(IdentityProblem.INVALID_PERSONAL_CODE, problem);
     }
   }
 
   /** Null if valid, otherwise why not (without echoing the code: it is personal data). */
-  static String problemWith(String code) {
+  public static String problemWith(String code) {
     if (code == null || !code.matches("\\d{11}")) {
       return "A personal code has exactly 11 digits.";
     }

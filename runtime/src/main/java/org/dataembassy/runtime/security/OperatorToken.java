@@ -1,4 +1,4 @@
-package org.dataembassy.failover.rest;
+package org.dataembassy.runtime.security;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,18 +6,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import org.dataembassy.failover.FailoverProblem;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.KeyFileLock;
+import org.dataembassy.runtime.crypto.Pem;
 import org.dataembassy.runtime.rest.ProblemException;
 
 /**
@@ -39,15 +36,16 @@ public class OperatorToken {
     token(); // at first start, so operators and ./embassy find it before their first call
   }
 
+  /** True if {@code bearer} (the value after {@code Bearer }) is the operator token. */
+  public boolean matches(String bearer) {
+    return bearer != null && MessageDigest.isEqual(bearer.getBytes(StandardCharsets.UTF_8), token());
+  }
+
   /** Throws 401 unless the header carries the operator token. */
   public void check(String authorization) {
-    String presented =
-        authorization != null && authorization.startsWith("Bearer ")
-            ? authorization.substring("Bearer ".length()).trim()
-            : "";
-    if (!MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token())) {
+    if (!matches(BearerToken.of(authorization))) {
       throw new ProblemException(
-          FailoverProblem.UNAUTHENTICATED,
+          SecurityProblem.UNAUTHENTICATED,
           "Operator calls carry 'Authorization: Bearer <token>' from " + FILE + ".");
     }
   }
@@ -61,22 +59,18 @@ public class OperatorToken {
 
   static String loadOrCreate(Path file) {
     try {
-      Path lock = file.resolveSibling(FILE + ".lock");
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      try (FileChannel channel =
-              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
-        if (Files.exists(file)) {
-          return Files.readString(file).trim();
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String value = HexFormat.of().formatHex(random);
-        Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, value + "\n");
-        return value;
-      }
+      return KeyFileLock.underLock(
+          file.resolveSibling(FILE + ".lock"),
+          () -> {
+            if (Files.exists(file)) {
+              return Files.readString(file).trim();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String value = HexFormat.of().formatHex(random);
+            Pem.write(file, value + "\n", true);
+            return value;
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the operator token", e);
     }

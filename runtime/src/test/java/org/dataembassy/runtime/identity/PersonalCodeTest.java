@@ -1,4 +1,4 @@
-package org.dataembassy.services.landregister;
+package org.dataembassy.runtime.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +32,7 @@ class PersonalCodeTest {
         .satisfies(
             e ->
                 assertThat(((ProblemException) e).type())
-                    .isEqualTo(LandRegisterProblem.INVALID_PERSONAL_CODE))
+                    .isEqualTo(IdentityProblem.INVALID_PERSONAL_CODE))
         .hasMessageNotContaining(code.isEmpty() ? "\u0000" : code);
   }
 

@@ -1,0 +1,30 @@
+package org.dataembassy.runtime.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The state PKI at this site: its signing services and the certificates it issues. */
+@ConfigMapping(prefix = "embassy.crypto")
+public interface CryptoConfig {
+
+  /**
+   * JCA provider for the state's signatures (time-stamp tokens, OCSP responses): {@code accp}
+   * (Amazon Corretto Crypto Provider, native; falls back to Bouncy Castle if it cannot load),
+   * {@code bouncycastle} or {@code jdk}.
+   */
+  @WithDefault("accp")
+  String signingProvider();
+
+  /** The TSA policy OID written in every time-stamp token (2.999 is the example arc). */
+  @WithDefault("2.999.1.1")
+  String tsaPolicy();
+
+  /** Country code in citizen certificates' {@code serialNumber} ({@code PNOEE-<code>}). */
+  @WithDefault("EE")
+  String citizenCountry();
+
+  /** Validity of a citizen eID certificate (ISO-8601 duration). */
+  @WithDefault("P1826D")
+  Duration citizenCertificateValidity();
+}

@@ -1,0 +1,104 @@
+package org.dataembassy.runtime.crypto;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Provider;
+import java.time.Clock;
+import org.dataembassy.runtime.config.CryptoConfig;
+import org.dataembassy.runtime.config.FederationConfig;
+import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
+import org.dataembassy.runtime.crypto.cms.CmsSignatures;
+import org.dataembassy.runtime.crypto.ocsp.OcspResponder;
+import org.dataembassy.runtime.crypto.tsp.TimeStampAuthority;
+import org.dataembassy.runtime.crypto.tsp.TimeStampSerials;
+import org.jboss.logging.Logger;
+
+/**
+ * The state PKI as this site runs it: the state CA, the time-stamping authority, the OCSP
+ * responder and the CMS signature validator, all with the same keys at every site (state key
+ * material, see {@link StateSigningKeys}). Loaded at start so a site with missing or unreadable key
+ * material fails at once rather than at a citizen's first request.
+ */
+@ApplicationScoped
+public class StatePki {
+
+  private static final Logger LOG = Logger.getLogger(StatePki.class);
+
+  @Inject SiteConfig site;
+  @Inject FederationConfig federation;
+  @Inject CryptoConfig config;
+
+  private StateCertificateAuthority ca;
+  private CitizenCertificates citizens;
+  private TimeStampAuthority tsa;
+  private OcspResponder ocsp;
+  private CmsSignatures signatures;
+  private Provider signingProvider;
+
+  void onStart(@Observes StartupEvent event) {
+    load();
+  }
+
+  private synchronized void load() {
+    if (ca != null) {
+      return;
+    }
+    try {
+      Clock clock = Clock.systemUTC();
+      signingProvider = SigningProvider.forChoice(SigningProvider.choice(config.signingProvider()));
+      ca =
+          StateCertificateAuthority.loadOrCreate(
+              site.dataDir(), SiteTlsProvisioner.stateName(federation.zone()));
+      citizens = new CitizenCertificates(ca.certificate(), signingProvider);
+      tsa =
+          new TimeStampAuthority(
+              StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.TIME_STAMPING),
+              signingProvider,
+              config.tsaPolicy(),
+              new TimeStampSerials(site.id(), clock),
+              clock);
+      ocsp =
+          new OcspResponder(
+              StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.OCSP), signingProvider, clock);
+      signatures = new CmsSignatures(citizens, ca.certificate(), signingProvider);
+      LOG.infof("EMB-CR-002 state PKI loaded; signing with %s", signingProvider.getName());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load the state PKI's key material", e);
+    }
+  }
+
+  public StateCertificateAuthority certificateAuthority() {
+    load();
+    return ca;
+  }
+
+  public CitizenCertificates citizens() {
+    load();
+    return citizens;
+  }
+
+  public TimeStampAuthority timeStampAuthority() {
+    load();
+    return tsa;
+  }
+
+  public OcspResponder ocspResponder() {
+    load();
+    return ocsp;
+  }
+
+  public CmsSignatures signatures() {
+    load();
+    return signatures;
+  }
+
+  public Provider signingProvider() {
+    load();
+    return signingProvider;
+  }
+}

@@ -1,0 +1,136 @@
+package org.dataembassy.runtime.crypto.ocsp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Provider;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.RevokedInfo;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.dataembassy.runtime.crypto.CertificateStatusSource;
+import org.dataembassy.runtime.crypto.SigningIdentity;
+
+/**
+ * The state's OCSP responder (RFC 6960) for certificates of the state CA: good, revoked (with time
+ * and reason) or unknown, the request's nonce echoed, signed by the delegated responder key
+ * (id-kp-OCSPSigning). Malformed requests get the {@code malformedRequest} response status, never
+ * an exception. Thread-safe.
+ */
+public final class OcspResponder {
+
+  /** More certificates than this in one request is refused as malformed (a cheap amplification). */
+  static final int MAX_CERTIFICATES_PER_REQUEST = 20;
+
+  private final X509CertificateHolder issuer;
+  private final X509CertificateHolder[] chain;
+  private final RespID responderId;
+  private final DigestCalculatorProvider digests;
+  private final Clock clock;
+  private final ThreadLocal<ContentSigner> signers;
+
+  public OcspResponder(SigningIdentity identity, Provider provider, Clock clock) {
+    try {
+      this.digests = new JcaDigestCalculatorProviderBuilder().build();
+      this.issuer = new JcaX509CertificateHolder(identity.issuer());
+      X509CertificateHolder responder = new JcaX509CertificateHolder(identity.certificate());
+      this.chain = new X509CertificateHolder[] {responder};
+      this.responderId =
+          new RespID(responder.getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1));
+      this.clock = clock;
+      this.signers =
+          ThreadLocal.withInitial(
+              () -> {
+                try {
+                  return new JcaContentSignerBuilder("SHA256withECDSA")
+                      .setProvider(provider)
+                      .build(identity.privateKey());
+                } catch (OperatorCreationException e) {
+                  throw new IllegalStateException("cannot set up the OCSP responder's signer", e);
+                }
+              });
+      signers.get();
+    } catch (OperatorCreationException | OCSPException | CertificateEncodingException e) {
+      throw new IllegalStateException("cannot set up the OCSP responder", e);
+    }
+  }
+
+  /** Answers one DER {@code OCSPRequest} with a DER {@code OCSPResponse}. */
+  public byte[] respond(byte[] requestBytes, CertificateStatusSource statuses) {
+    OCSPReq request;
+    Req[] requests;
+    try {
+      request = new OCSPReq(requestBytes);
+      requests = request.getRequestList();
+    } catch (IOException | RuntimeException e) {
+      return status(OCSPRespBuilder.MALFORMED_REQUEST);
+    }
+    if (requests.length == 0 || requests.length > MAX_CERTIFICATES_PER_REQUEST) {
+      return status(OCSPRespBuilder.MALFORMED_REQUEST);
+    }
+    try {
+      Date now = Date.from(clock.instant());
+      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responderId);
+      for (Req one : requests) {
+        CertificateID id = one.getCertID();
+        builder.addResponse(id, statusOf(id, statuses), now, null, null);
+      }
+      Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+      if (nonce != null) {
+        builder.setResponseExtensions(new Extensions(nonce));
+      }
+      BasicOCSPResp basic = builder.build(signers.get(), chain, now);
+      return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    } catch (OCSPException | IOException | RuntimeException e) {
+      // e.g. a CertID with an unknown hash algorithm: the request is not one we can answer
+      return status(OCSPRespBuilder.MALFORMED_REQUEST);
+    }
+  }
+
+  private CertificateStatus statusOf(CertificateID id, CertificateStatusSource statuses)
+      throws OCSPException {
+    if (!id.matchesIssuer(issuer, digests)) {
+      return new UnknownStatus();
+    }
+    var status = statuses.statusOf(id.getSerialNumber());
+    return switch (status.state()) {
+      case GOOD -> CertificateStatus.GOOD;
+      case UNKNOWN -> new UnknownStatus();
+      case REVOKED ->
+          new RevokedStatus(
+              new RevokedInfo(
+                  new ASN1GeneralizedTime(Date.from(status.revokedAt())),
+                  CRLReason.lookup(status.reason().code())));
+    };
+  }
+
+  private static byte[] status(int responseStatus) {
+    try {
+      return new OCSPRespBuilder().build(responseStatus, null).getEncoded();
+    } catch (OCSPException | IOException e) {
+      throw new UncheckedIOException(new IOException("cannot encode an OCSP status", e));
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package org.dataembassy.services.auth.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.dataembassy.runtime.crypto.CertificateStatus;
+import org.dataembassy.runtime.crypto.CitizenCertificates;
+import org.dataembassy.runtime.crypto.CitizenIdentity;
+import org.dataembassy.runtime.crypto.Digests;
+import org.dataembassy.runtime.crypto.StatePki;
+import org.dataembassy.runtime.replication.ShortLivedStore;
+import org.dataembassy.runtime.replication.ShortLivedStore.Region;
+import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.security.Role;
+import org.dataembassy.runtime.security.Sessions;
+import org.dataembassy.services.auth.AuthProblem;
+import org.dataembassy.services.auth.Challenge;
+import org.dataembassy.services.auth.config.AuthConfig;
+import org.dataembassy.services.auth.rest.AuthRequests.Login;
+import org.dataembassy.services.eid.persistence.CertificateRepository;
+import org.dataembassy.services.eid.service.CertificateStatusIndex;
+import org.jboss.logging.Logger;
+
+/**
+ * eID login by challenge and response: the citizen signs a fresh nonce with the key of a state
+ * certificate; the site checks the signature, the chain to the state CA, the validity dates and
+ * the revocation status, and opens a session every site honours. A nonce is used at most once,
+ * whether the login succeeds or not. Failures are throttled per certificate and per client address.
+ */
+@ApplicationScoped
+public class LoginService {
+
+  private static final Logger LOG = Logger.getLogger(LoginService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int NONCE_BYTES = 32;
+
+  @Inject ShortLivedStore store;
+  @Inject Sessions sessions;
+  @Inject StatePki pki;
+  @Inject CertificateStatusIndex statuses;
+  @Inject CertificateRepository certificates;
+  @Inject LoginThrottle throttle;
+  @Inject AuthConfig config;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public Challenge challenge() {
+    byte[] nonce = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    Instant expires = clock.instant().plus(config.challengeLifetime());
+    store.put(Region.CHALLENGES, Digests.sha256Hex(nonce), expires.toString().getBytes(StandardCharsets.UTF_8), config.challengeLifetime());
+    return new Challenge(Base64.getEncoder().encodeToString(nonce), expires);
+  }
+
+  public Sessions.Opened login(Login login, String clientAddress) {
+    String addressKey = "address:" + clientAddress;
+    refuseIfThrottled(addressKey, config.maxFailuresPerAddress());
+    Optional<X509Certificate> parsed = CitizenCertificates.parse(login.certificate());
+    if (parsed.isEmpty()) {
+      throw failure(addressKey, null, AuthProblem.INVALID_CERTIFICATE, "The certificate is not PEM or base64 DER.");
+    }
+    X509Certificate certificate = parsed.get();
+    String serial = CitizenCertificates.serialHex(certificate.getSerialNumber());
+    String certificateKey = "certificate:" + serial;
+    refuseIfThrottled(certificateKey, config.maxFailuresPerCertificate());
+    byte[] nonce = decode(login.nonce());
+    byte[] signature = decode(login.signature());
+    // single use: whatever happens next, this nonce cannot be answered again
+    if (nonce == null || store.take(Region.CHALLENGES, Digests.sha256Hex(nonce)).isEmpty()) {
+      throw failure(addressKey, certificateKey, AuthProblem.UNKNOWN_CHALLENGE, "Ask for a new challenge (POST /challenges).");
+    }
+    CitizenCertificates citizens = pki.citizens();
+    Optional<CitizenIdentity> identity = CitizenCertificates.identity(certificate);
+    if (!citizens.issuedByState(certificate) || identity.isEmpty()) {
+      throw failure(addressKey, certificateKey, AuthProblem.INVALID_CERTIFICATE, "It is not an eID certificate of the state CA.");
+    }
+    if (!CitizenCertificates.validAt(certificate, clock.instant())) {
+      throw failure(addressKey, certificateKey, AuthProblem.CERTIFICATE_EXPIRED, "The certificate is not valid now.");
+    }
+    CertificateStatus status = statuses.statusOf(certificate.getSerialNumber());
+    if (status.state() == CertificateStatus.State.REVOKED) {
+      throw failure(addressKey, certificateKey, AuthProblem.CERTIFICATE_REVOKED, "The certificate was revoked at " + status.revokedAt() + ".");
+    }
+    if (status.state() == CertificateStatus.State.UNKNOWN) {
+      throw failure(addressKey, certificateKey, AuthProblem.INVALID_CERTIFICATE, "The state's register does not hold this certificate.");
+    }
+    if (signature == null || !citizens.verifySignature(certificate, nonce, signature)) {
+      throw failure(addressKey, certificateKey, AuthProblem.INVALID_SIGNATURE, "Sign the nonce's bytes with SHA-256 and the certificate's key.");
+    }
+    throttle.succeeded(certificateKey);
+    Sessions.Opened opened = sessions.open(identity.get(), roles(serial));
+    LOG.infof("EMB-AU-020 citizen logged in (certificate %s)", serial);
+    return opened;
+  }
+
+  private Set<Role> roles(String serial) {
+    List<String> names =
+        QuarkusTransaction.requiringNew()
+            .call(() -> certificates.find(serial).map(CertificateRepository::roles).orElse(List.of()));
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    names.forEach(n -> Role.parse(n).ifPresent(roles::add));
+    return roles;
+  }
+
+  private void refuseIfThrottled(String key, int maxFailures) {
+    Optional<Duration> wait = throttle.waitFor(key, maxFailures);
+    if (wait.isPresent()) {
+      int seconds = (int) Math.max(1, wait.get().toSeconds() + 1);
+      throw new ProblemException(
+          AuthProblem.TOO_MANY_FAILURES, "Try again in " + seconds + " s.", List.of(), seconds);
+    }
+  }
+
+  private ProblemException failure(String addressKey, String certificateKey, AuthProblem problem, String detail) {
+    throttle.failed(addressKey);
+    if (certificateKey != null) {
+      throttle.failed(certificateKey);
+    }
+    LOG.infof("EMB-AU-021 login refused: %s%s", problem.code(), certificateKey == null ? "" : " (" + certificateKey + ")");
+    return new ProblemException(problem, detail);
+  }
+
+  private static byte[] decode(String base64) {
+    if (base64 == null || base64.length() > 1024) {
+      return null;
+    }
+    try {
+      return Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

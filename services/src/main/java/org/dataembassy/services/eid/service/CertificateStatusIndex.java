@@ -1,0 +1,86 @@
+package org.dataembassy.services.eid.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dataembassy.runtime.crypto.CertificateStatus;
+import org.dataembassy.runtime.crypto.CertificateStatusSource;
+import org.dataembassy.runtime.crypto.CitizenCertificates;
+import org.dataembassy.runtime.crypto.RevocationReason;
+import org.dataembassy.services.eid.persistence.CertificateEntity;
+import org.dataembassy.services.eid.persistence.CertificateRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * The status of every certificate of the state CA, in memory, for the OCSP responder, logins and
+ * signature validation (tens of thousands of lookups a second, no database round trip). Loaded
+ * from the projection at start; changed only once the projection's transaction has committed, so it
+ * never shows a status the projection does not hold. About 150 bytes a certificate.
+ */
+@ApplicationScoped
+public class CertificateStatusIndex implements CertificateStatusSource {
+
+  private static final Logger LOG = Logger.getLogger(CertificateStatusIndex.class);
+
+  @Inject CertificateRepository certificates;
+  @Inject TransactionSynchronizationRegistry transactions;
+
+  private record Known(Instant revokedAt, RevocationReason reason) {}
+
+  private static final Known GOOD = new Known(null, null);
+
+  private final Map<BigInteger, Known> known = new ConcurrentHashMap<>();
+
+  void load(@Observes @Priority(10) StartupEvent event) {
+    QuarkusTransaction.requiringNew()
+        .run(() -> certificates.all().forEach(c -> known.put(serial(c.serial), of(c))));
+    LOG.infof("EMB-EID-001 certificate status index loaded: %d certificates", known.size());
+  }
+
+  @Override
+  public CertificateStatus statusOf(BigInteger serial) {
+    Known k = known.get(serial);
+    if (k == null) {
+      return CertificateStatus.unknown();
+    }
+    return k.revokedAt() == null ? CertificateStatus.good() : CertificateStatus.revoked(k.revokedAt(), k.reason());
+  }
+
+  /** Records the entity's status once the current transaction commits. */
+  void afterCommit(CertificateEntity certificate) {
+    BigInteger serial = serial(certificate.serial);
+    Known status = of(certificate);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int outcome) {
+            if (outcome == Status.STATUS_COMMITTED) {
+              known.put(serial, status);
+            }
+          }
+        });
+  }
+
+  private static Known of(CertificateEntity c) {
+    return c.revokedAt == null
+        ? GOOD
+        : new Known(c.revokedAt, RevocationReason.parse(c.revocationReason));
+  }
+
+  private static BigInteger serial(String hex) {
+    return CitizenCertificates.parseSerial(hex).orElseThrow();
+  }
+}

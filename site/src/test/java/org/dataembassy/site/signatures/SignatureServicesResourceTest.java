@@ -1,0 +1,208 @@
+package org.dataembassy.site.signatures;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dataembassy.site.TestCitizens.asOperator;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.dataembassy.runtime.crypto.Pem;
+import org.dataembassy.site.SiteCertificates;
+import org.dataembassy.site.TestCitizens;
+import org.dataembassy.site.TestCitizens.Citizen;
+import org.junit.jupiter.api.Test;
+
+/** The signature services with a Bouncy Castle client: RFC 3161, RFC 6960, CMS. */
+@QuarkusTest
+@QuarkusTestResource(SiteCertificates.class)
+class SignatureServicesResourceTest {
+
+  private static final Path DATA = Path.of("target", "test-data");
+
+  private static X509Certificate ca() throws Exception {
+    return Pem.readCertificate(DATA.resolve("ca.pem"));
+  }
+
+  private static X509Certificate certificate(String pem) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private static byte[] tsa(byte[] request) {
+    return given().contentType("application/timestamp-query").body(request).post("/tsa")
+        .then().statusCode(200).contentType("application/timestamp-reply").extract().asByteArray();
+  }
+
+  @Test
+  void shouldGrantATimeStampThatVerifiesWithTheTsaCertificateOfTheStateCa() throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest("contract".getBytes(StandardCharsets.UTF_8));
+    TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+    generator.setCertReq(true);
+    BigInteger nonce = BigInteger.valueOf(new SecureRandom().nextLong() & Long.MAX_VALUE);
+    var request = generator.generate(NISTObjectIdentifiers.id_sha256, digest, nonce);
+    TimeStampResponse response = new TimeStampResponse(tsa(request.getEncoded()));
+    response.validate(request);
+    assertThat(response.getStatus()).isEqualTo(PKIStatus.GRANTED);
+    X509Certificate tsaCert = Pem.readCertificate(DATA.resolve("ca").resolve("tsa-cert.pem"));
+    tsaCert.verify(ca().getPublicKey());
+    response.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
+    assertThat(response.getTimeStampToken().getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
+
+    var second = new TimeStampResponse(tsa(request.getEncoded()));
+    assertThat(second.getTimeStampToken().getTimeStampInfo().getSerialNumber())
+        .isNotEqualTo(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+  }
+
+  @Test
+  void shouldRejectUnknownAlgorithmsAndMalformedRequestsInsideATimeStampResp() throws Exception {
+    var md5 = new TimeStampRequestGenerator().generate(PKCSObjectIdentifiers.md5, new byte[16]);
+    TimeStampResponse badAlg = new TimeStampResponse(tsa(md5.getEncoded()));
+    assertThat(badAlg.getStatus()).isEqualTo(PKIStatus.REJECTION);
+    assertThat(badAlg.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.badAlg);
+
+    TimeStampResponse garbage = new TimeStampResponse(tsa("hello".getBytes(StandardCharsets.UTF_8)));
+    assertThat(garbage.getStatus()).isEqualTo(PKIStatus.REJECTION);
+    assertThat(garbage.getFailInfo().intValue()).isEqualTo(PKIFailureInfo.badDataFormat);
+
+    given().contentType(ContentType.JSON).body("{}").post("/tsa").then().statusCode(415)
+        .contentType("application/problem+json");
+  }
+
+  private static OCSPResp ocsp(X509Certificate subject, byte[] nonce) throws Exception {
+    CertificateID id =
+        new CertificateID(
+            new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new JcaX509CertificateHolder(ca()),
+            subject.getSerialNumber());
+    OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(id);
+    builder.setRequestExtensions(
+        new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))));
+    byte[] answer =
+        given().contentType("application/ocsp-request").body(builder.build().getEncoded()).post("/ocsp")
+            .then().statusCode(200).contentType("application/ocsp-response").extract().asByteArray();
+    return new OCSPResp(answer);
+  }
+
+  @Test
+  void shouldAnswerOcspGoodThenRevokedWithTheNonceEchoedAndSignedByTheResponder() throws Exception {
+    Citizen citizen = TestCitizens.enrol(TestCitizens.newPersonalCode(), "Olga Ocsp");
+    X509Certificate cert = certificate(citizen.certificatePem());
+    byte[] nonce = new byte[16];
+    new SecureRandom().nextBytes(nonce);
+    OCSPResp good = ocsp(cert, nonce);
+    assertThat(good.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+    BasicOCSPResp basic = (BasicOCSPResp) good.getResponseObject();
+    X509Certificate responder = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(basic.getCerts()[0]);
+    responder.verify(ca().getPublicKey());
+    assertThat(responder.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.9");
+    assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder))).isTrue();
+    assertThat(basic.getResponses()[0].getCertStatus()).isNull(); // null is "good"
+    assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets()).isEqualTo(nonce);
+
+    asOperator().contentType(ContentType.JSON).body(Map.of("reason", "key_compromise"))
+        .post("/certificates/" + citizen.serial() + "/revocation").then().statusCode(200);
+    BasicOCSPResp revoked = (BasicOCSPResp) ocsp(cert, nonce).getResponseObject();
+    assertThat(revoked.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
+    assertThat(((RevokedStatus) revoked.getResponses()[0].getCertStatus()).getRevocationReason()).isEqualTo(1);
+
+    // GET form (RFC 6960 appendix A.1)
+    CertificateID id =
+        new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new JcaX509CertificateHolder(ca()), BigInteger.valueOf(12345));
+    String encoded = java.net.URLEncoder.encode(
+        Base64.getEncoder().encodeToString(new OCSPReqBuilder().addRequest(id).build().getEncoded()), StandardCharsets.US_ASCII);
+    byte[] unknown = given().urlEncodingEnabled(false).get("/ocsp/" + encoded).then().statusCode(200).extract().asByteArray();
+    assertThat(((BasicOCSPResp) new OCSPResp(unknown).getResponseObject()).getResponses()[0].getCertStatus())
+        .isInstanceOf(UnknownStatus.class);
+
+    byte[] malformed = given().contentType("application/ocsp-request").body(new byte[] {1, 2, 3}).post("/ocsp")
+        .then().statusCode(200).extract().asByteArray();
+    assertThat(new OCSPResp(malformed).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+  }
+
+  private static byte[] detachedSignature(Citizen citizen, byte[] document) throws Exception {
+    X509Certificate cert = certificate(citizen.certificatePem());
+    CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+    generator.addSignerInfoGenerator(
+        new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(citizen.keys().getPrivate()), cert));
+    generator.addCertificates(new JcaCertStore(List.of(cert)));
+    return generator.generate(new CMSProcessableByteArray(document), false).getEncoded();
+  }
+
+  @Test
+  void shouldTimeStampAValidSignatureAndReportEveryCheck() throws Exception {
+    Citizen signer = TestCitizens.enrol(TestCitizens.newPersonalCode(), "Siiri Signer");
+    byte[] document = "I agree.".getBytes(StandardCharsets.UTF_8);
+    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
+    byte[] cms = detachedSignature(signer, document);
+
+    byte[] stamped =
+        given().contentType("application/cms").body(cms).queryParam("digest", digest).post("/signatures")
+            .then().statusCode(200).contentType("application/cms").extract().asByteArray();
+    CMSSignedData augmented = new CMSSignedData(new CMSProcessableByteArray(document), stamped);
+    SignerInformation info = augmented.getSignerInfos().getSigners().iterator().next();
+    assertThat(info.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken)).isNotNull();
+    assertThat(info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate(signer.certificatePem())))).isTrue();
+
+    given().contentType("application/cms").body(stamped).queryParam("digest", digest).post("/signatures/validation")
+        .then().statusCode(200)
+        .body("status", equalTo("valid"))
+        .body("signer.personalCode", equalTo(signer.personalCode()))
+        .body("checks.find { it.name == 'signature_timestamp' }.outcome", equalTo("passed"))
+        .body("checks.find { it.name == 'certificate_status' }.outcome", equalTo("passed"))
+        .body("checks.find { it.name == 'certificate_chain' }.outcome", equalTo("passed"));
+
+    String otherDigest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("I refuse.".getBytes(StandardCharsets.UTF_8)));
+    given().contentType("application/cms").body(cms).queryParam("digest", otherDigest).post("/signatures")
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("code", equalTo("signature_invalid"))
+        .body("errors.field", org.hamcrest.Matchers.hasItem("message_digest"));
+    given().contentType("application/cms").body("junk".getBytes()).queryParam("digest", digest).post("/signatures/validation")
+        .then().statusCode(200).body("status", equalTo("invalid"))
+        .body("checks[0].name", equalTo("format"));
+    given().contentType("application/cms").body(cms).post("/signatures").then().statusCode(422)
+        .body("code", equalTo("invalid_digest"));
+  }
+}
