@@ -19,7 +19,10 @@ import org.jboss.logging.Logger;
 /**
  * Decides when this site has caught up: the active site once it has folded its own journal; a
  * standby once it has folded everything the active site held when asked. Until then the site is not
- * ready.
+ * ready. A site that was caught up is no longer once it is cut off from the control plane or a new
+ * epoch begins without it as the active site: it may have missed entries (a fenced home, cut off
+ * while an embassy took over, held none of the new active site's writes), so it proves again that
+ * it holds everything.
  */
 @ApplicationScoped
 public class CatchUpMonitor {
@@ -33,6 +36,8 @@ public class CatchUpMonitor {
   @Inject PeerSiteClient peers;
 
   private volatile boolean caughtUp;
+  /** The epoch in which this site last caught up. */
+  private volatile long caughtUpEpoch = -1;
   private volatile long target = -1;
   private volatile String waitingFor = "starting";
 
@@ -66,7 +71,13 @@ public class CatchUpMonitor {
 
   void check() {
     if (caughtUp) {
-      return;
+      String why = whyNoLongerCaughtUp();
+      if (why == null) {
+        return;
+      }
+      caughtUp = false;
+      target = -1;
+      LOG.infof("EMB-RT-011 site %s checks again that it holds every entry: %s", site.id(), why);
     }
     if (!controlPlane.current()) {
       waitingFor = "the control plane's committed state";
@@ -113,7 +124,19 @@ public class CatchUpMonitor {
     }
   }
 
+  private String whyNoLongerCaughtUp() {
+    if (!controlPlane.current()) {
+      return "cut off from the control plane";
+    }
+    if (controlPlane.epoch() != caughtUpEpoch
+        && controlPlane.activeSite().filter(site.id()::equals).isEmpty()) {
+      return "epoch " + controlPlane.epoch() + " began with " + controlPlane.activeSite().orElse("no site") + " active";
+    }
+    return null;
+  }
+
   private void markCaughtUp(String against) {
+    caughtUpEpoch = controlPlane.epoch();
     caughtUp = true;
     LOG.infof(
         "EMB-RT-010 site %s caught up at journal sequence %d (%s)",

@@ -128,6 +128,19 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
     return federation.layout().url(federation.site(site));
   }
 
+  /**
+   * Runs {@code ./embassy ARGS} (in this JVM) against this federation: its data directory and its
+   * sites' addresses. Returns the exit code.
+   */
+  public int embassy(String... args) {
+    List<String> all = new ArrayList<>(List.of(
+        "--data", federation.layout().dataDir().toString(),
+        "--addresses",
+        String.join(",", federation.layout().sites().stream().map(s -> s.address()).toList())));
+    all.addAll(List.of(args));
+    return org.dataembassy.cli.Embassy.commandLine().execute(all.toArray(String[]::new));
+  }
+
   public Path caCertificate() {
     return federation.layout().caCertificate();
   }

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.dataembassy.cli.Embassy;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
 import org.dataembassy.site.it.Tool;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignatureInteropIT {
 
-  static final String ADDRESSES = "127.0.0.101,127.0.0.102,127.0.0.103";
   static final List<String> SITES = List.of("home", "lux", "emb2");
   static final String CODE = "38001010009";
 
@@ -44,10 +42,7 @@ class SignatureInteropIT {
   static Path citizen;
 
   static int embassy(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of(
-        "--data", sites.caCertificate().getParent().toString(), "--addresses", ADDRESSES));
-    all.addAll(List.of(args));
-    return Embassy.commandLine().execute(all.toArray(String[]::new));
+    return sites.embassy(args);
   }
 
   static Tool.Result openssl(String... args) throws Exception {

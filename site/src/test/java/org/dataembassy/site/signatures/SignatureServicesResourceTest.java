@@ -205,4 +205,61 @@ class SignatureServicesResourceTest {
     given().contentType("application/cms").body(cms).post("/signatures").then().statusCode(422)
         .body("code", equalTo("invalid_digest"));
   }
+
+  @Test
+  void shouldAnswerTenThousandMutatedTsaAndOcspRequestsWithoutAServerError() throws Exception {
+    byte[] tsq =
+        new TimeStampRequestGenerator().generate(NISTObjectIdentifiers.id_sha256, new byte[32], BigInteger.ONE).getEncoded();
+    CertificateID id =
+        new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new JcaX509CertificateHolder(ca()), BigInteger.valueOf(4242));
+    byte[] ocspReq = new OCSPReqBuilder().addRequest(id).build().getEncoded();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.Random random = new java.util.Random(20261122);
+    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    for (int i = 0; i < 10_000; i++) {
+      boolean tsa = i % 2 == 0;
+      byte[] mutated = mutate(tsa ? tsq : ocspReq, random);
+      var request =
+          java.net.http.HttpRequest.newBuilder(
+                  java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + (tsa ? "/tsa" : "/ocsp")))
+              .header("Content-Type", tsa ? "application/timestamp-query" : "application/ocsp-request")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(mutated))
+              .build();
+      int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      statuses.merge(status, 1, Integer::sum);
+      assertThat(status).as("mutated request %d", i).isLessThan(500);
+    }
+    System.out.println("mutated TSA/OCSP requests by HTTP status: " + statuses);
+    // and the services still answer valid requests
+    assertThat(new TimeStampResponse(tsa(tsq)).getStatus()).isEqualTo(PKIStatus.GRANTED);
+    byte[] answer = given().contentType("application/ocsp-request").body(ocspReq).post("/ocsp").then().statusCode(200)
+        .extract().asByteArray();
+    assertThat(new OCSPResp(answer).getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+  }
+
+  /** Flips, inserts, deletes or truncates a few bytes, or replaces everything with noise. */
+  private static byte[] mutate(byte[] valid, java.util.Random random) {
+    byte[] out = valid.clone();
+    switch (random.nextInt(5)) {
+      case 0 -> {
+        for (int f = 1 + random.nextInt(4); f > 0; f--) {
+          out[random.nextInt(out.length)] = (byte) random.nextInt(256);
+        }
+      }
+      case 1 -> out = java.util.Arrays.copyOf(out, random.nextInt(out.length));
+      case 2 -> {
+        out = java.util.Arrays.copyOf(out, out.length + 1 + random.nextInt(64));
+        for (int k = valid.length; k < out.length; k++) {
+          out[k] = (byte) random.nextInt(256);
+        }
+      }
+      case 3 -> out[1 + random.nextInt(Math.min(4, out.length - 1))] = (byte) 0x84; // absurd length
+      default -> {
+        out = new byte[random.nextInt(200)];
+        random.nextBytes(out);
+      }
+    }
+    return out;
+  }
 }

@@ -1,0 +1,83 @@
+package org.dataembassy.site.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.dataembassy.site.it.FederationHarness;
+import org.dataembassy.site.it.Tool;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * F0800: "digital signatures do not work for days" must not happen. A citizen logs in at home;
+ * home is killed (-9); at the embassy that takes over, the same session still works without a new
+ * login, a time-stamp verifies with the same state chain ({@code openssl ts -verify}), and a
+ * revocation written at home before the loss is still in force ({@code openssl ocsp}).
+ */
+@Tag("failover")
+class F0800CitizenServicesAfterHomeLossIT {
+
+  @RegisterExtension
+  static final FederationHarness sites = FederationHarness.started("f0800", "127.0.0.111");
+
+  @TempDir Path work;
+
+  @Test
+  void shouldKeepSessionsTimeStampsAndRevocationsWorkingAtTheEmbassy() throws Exception {
+    Path mari = work.resolve("mari");
+    Path stolen = work.resolve("stolen");
+    assertThat(sites.embassy("citizen", "enrol", "--code", "38001010009", "--name", "Mari Maasikas", "--out", mari.toString())).isZero();
+    assertThat(sites.embassy("citizen", "enrol", "--code", "49403136526", "--name", "Jaan Tamm", "--out", stolen.toString())).isZero();
+    assertThat(sites.embassy("citizen", "revoke", "--code", "49403136526", "--reason", "key_compromise")).isZero();
+    Files.copy(sites.caCertificate(), work.resolve("ca.pem"));
+
+    // login at home with a signature made by openssl
+    String nonce = sites.anonymousAt("home").post("/challenges").then().statusCode(201).extract().path("nonce");
+    Files.write(work.resolve("nonce.bin"), Base64.getDecoder().decode(nonce));
+    Tool.run(work, "openssl", "dgst", "-sha256", "-sign", mari.resolve("key.pem").toString(), "-out", "nonce.sig", "nonce.bin")
+        .assertSuccess();
+    String token =
+        sites.anonymousAt("home").contentType(ContentType.JSON)
+            .body(Map.of(
+                "certificate", Files.readString(mari.resolve("cert.pem")),
+                "nonce", nonce,
+                "signature", Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("nonce.sig")))))
+            .post("/sessions").then().statusCode(201).extract().path("token");
+
+    sites.kill("home");
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        assertThat(sites.at("lux").get("/sites/self").jsonPath().getString("role")).isEqualTo("ACTIVE"));
+
+    // the same session, no new login, at the new active site
+    sites.anonymousAt("lux").header("Authorization", "Bearer " + token).get("/sessions/current")
+        .then().statusCode(200).body("personalCode", equalTo("38001010009"));
+
+    // a time-stamp issued at the embassy verifies with the same chain
+    Files.writeString(work.resolve("contract.txt"), "signed after the loss of home\n");
+    Tool.run(work, "openssl", "ts", "-query", "-data", "contract.txt", "-sha256", "-cert", "-out", "req.tsq").assertSuccess();
+    Tool.run(work, "curl", "-sS", "--fail", "--max-time", "10", "--cacert", "ca.pem",
+        "-H", "Content-Type: application/timestamp-query", "--data-binary", "@req.tsq", "-o", "lux.tsr",
+        sites.baseUri("lux") + "/tsa").assertSuccess();
+    assertThat(Tool.run(work, "openssl", "ts", "-verify", "-data", "contract.txt", "-in", "lux.tsr", "-CAfile", "ca.pem")
+        .assertSuccess().out()).contains("Verification: OK");
+
+    // OCSP at the embassy: good for Mari, revoked for the certificate revoked at home
+    for (String site : new String[] {"lux", "emb2"}) {
+      assertThat(Tool.run(work, "openssl", "ocsp", "-issuer", "ca.pem", "-cert", mari.resolve("cert.pem").toString(),
+          "-url", sites.baseUri(site) + "/ocsp", "-CAfile", "ca.pem", "-timeout", "10").assertSuccess().out())
+          .contains(": good");
+      assertThat(Tool.run(work, "openssl", "ocsp", "-issuer", "ca.pem", "-cert", stolen.resolve("cert.pem").toString(),
+          "-url", sites.baseUri(site) + "/ocsp", "-CAfile", "ca.pem", "-timeout", "10").assertSuccess().out())
+          .contains(": revoked");
+    }
+  }
+}
