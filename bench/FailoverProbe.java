@@ -37,6 +37,7 @@ public class FailoverProbe {
     Path data = Path.of(args[0]);
     int run = Integer.parseInt(args[1]);
     HttpClient http = client(data.resolve("ca.pem"));
+    operatorToken = Files.readString(data.resolve("operator.token")).trim();
     String active = null;
     long epoch = -1;
     for (String site : SITES.keySet()) {
@@ -113,12 +114,15 @@ public class FailoverProbe {
     }
   }
 
+  static String operatorToken;
+
   static int post(HttpClient http, String site, String id) {
     String body = "{\"cadastralId\":\"" + id + "\",\"address\":\"Tamme 5\",\"areaM2\":100,\"purpose\":\"residential\","
         + "\"owners\":[{\"personalCode\":\"38001010009\",\"name\":\"Mari Maasikas\",\"share\":\"1/1\"}]}";
     try {
       return http.send(HttpRequest.newBuilder(URI.create("https://" + SITES.get(site) + ":8443/parcels"))
           .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + operatorToken)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       return -1;

@@ -41,6 +41,8 @@ public class LandRegisterLoad {
     String mode = args[0];
     String url = args[1];
     HttpClient client = client(Path.of(args[2]));
+    // writes need a caller: the operator token beside the CA certificate in the data directory
+    operatorToken = Files.readString(Path.of(args[2]).toAbsolutePath().getParent().resolve("operator.token")).trim();
     int municipality = Integer.parseInt(args[3]);
     int count = Integer.parseInt(args[4]);
     int concurrency = Integer.parseInt(args[5]);
@@ -120,6 +122,8 @@ public class LandRegisterLoad {
     return String.format("%05d:%03d:%04d", municipality, n / 10_000, n % 10_000);
   }
 
+  static String operatorToken;
+
   static HttpRequest register(String url, String id) {
     String body =
         "{\"cadastralId\":\"" + id + "\",\"address\":\"Tamme 5, Tartu\",\"areaM2\":1200,"
@@ -128,6 +132,7 @@ public class LandRegisterLoad {
     return HttpRequest.newBuilder(URI.create(url + "/parcels"))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + operatorToken)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }

@@ -85,6 +85,7 @@ public final class TestCitizens {
             .post("/certificates")
             .then()
             .statusCode(201)
+            .body("notAfter", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"))
             .extract()
             .jsonPath();
     return new Citizen(personalCode, keys, answer.getString("certificate"), answer.getString("serial"));

@@ -1,5 +1,6 @@
 package org.dataembassy.services.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * @param token the bearer token (only in the answer to the login)
  * @param idleExpiresAt when it ends unless used before
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
     String token,
     String personalCode,

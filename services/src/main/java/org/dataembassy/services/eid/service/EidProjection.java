@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.dataembassy.runtime.journal.AppliedOutcome;
 import org.dataembassy.runtime.journal.JournalApplier;
-import org.dataembassy.runtime.journal.JournalCodec;
+import org.dataembassy.runtime.journal.OutcomeBodies;
 import org.dataembassy.runtime.journal.JournalEntry;
 import org.dataembassy.runtime.journal.RegisterProjection;
 import org.dataembassy.runtime.persistence.ProjectionDatabase;
@@ -55,7 +55,7 @@ public class EidProjection implements RegisterProjection {
     return new AppliedOutcome(
         201,
         "/certificates/" + c.serial,
-        JournalCodec.json().valueToTree(CertificateRepository.toView(c, entry.timestamp())),
+        OutcomeBodies.of(CertificateRepository.toView(c, entry.timestamp())),
         entry.sequence());
   }
 
@@ -75,6 +75,6 @@ public class EidProjection implements RegisterProjection {
                 })
             .toList();
     return new AppliedOutcome(
-        200, null, JournalCodec.json().valueToTree(Map.of("revoked", views)), entry.sequence());
+        200, null, OutcomeBodies.of(Map.of("revoked", views)), entry.sequence());
   }
 }
