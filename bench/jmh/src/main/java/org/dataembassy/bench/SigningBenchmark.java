@@ -1,0 +1,79 @@
+package org.dataembassy.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.dataembassy.runtime.crypto.SigningProvider;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
+import org.dataembassy.runtime.crypto.StateSigningKeys;
+import org.dataembassy.runtime.crypto.tsp.TimeStampAuthority;
+import org.dataembassy.runtime.crypto.tsp.TimeStampSerials;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * ECDSA P-256 signatures and whole RFC 3161 responses (our {@link TimeStampAuthority}: parse the
+ * request, build and sign the token, encode the response) with each JCA provider the site can use.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class SigningBenchmark {
+
+  @Param({"ACCP", "BOUNCYCASTLE", "JDK"})
+  public String provider;
+
+  private Provider jca;
+  private KeyPair keys;
+  private TimeStampAuthority tsa;
+  private byte[] request;
+  private final byte[] data = new byte[32];
+
+  @Setup
+  public void setUp() throws Exception {
+    jca = SigningProvider.forChoice(SigningProvider.Choice.valueOf(provider));
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    keys = generator.generateKeyPair();
+    Path dir = Files.createTempDirectory("jmh-pki");
+    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+    tsa =
+        new TimeStampAuthority(
+            StateSigningKeys.loadOrCreate(dir, ca, SigningService.TIME_STAMPING),
+            jca,
+            "2.999.1.1",
+            new TimeStampSerials("home", Clock.systemUTC()),
+            Clock.systemUTC());
+    TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
+    requests.setCertReq(true);
+    request = requests.generate(NISTObjectIdentifiers.id_sha256, new byte[32]).getEncoded();
+  }
+
+  @Benchmark
+  public byte[] ecdsaP256Sign() throws Exception {
+    Signature signature = Signature.getInstance("SHA256withECDSA", jca);
+    signature.initSign(keys.getPrivate());
+    signature.update(data);
+    return signature.sign();
+  }
+
+  @Benchmark
+  public byte[] timeStampResponse() {
+    return tsa.respond(request);
+  }
+}

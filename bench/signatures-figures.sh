@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Issue #5 figures over HTTPS at one site (home) of a local federation, in one run
+# (docs/benchmarks.md):
+#  1. time-stamp tokens/s (hey, keep-alive) and the site's CPU use -> tokens per core-second,
+#     vs `openssl speed ecdsap256` sign/s of one core, same run
+#  2. OCSP responses/s vs the `openssl ocsp` responder on the same certificates and the same
+#     responder key, same load tool (hey) and request; openssl runs in a network namespace of its
+#     own (it binds every interface) with its hey beside it; it cannot keep connections alive
+#  3. logins/s (bench/LoginLoad.java)
+# Uses its own data directory (target/bench-signatures), never data/. Stops only what it started.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DATA="$ROOT/target/bench-signatures"
+W="$ROOT/target/bench-signatures-work"
+EMB="./embassy --data $DATA"
+SECONDS_EACH="${SECONDS_EACH:-20}"
+CONC="${CONC:-16}"
+OPENSSL_PID=""
+cleanup() {
+  $EMB down >/dev/null 2>&1 || true
+  [ -n "$OPENSSL_PID" ] && kill -9 "$OPENSSL_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+command -v hey >/dev/null || { echo "needs hey (apt-get install hey)"; exit 1; }
+
+$EMB down >/dev/null 2>&1 || true
+rm -rf "$DATA" "$W"; mkdir -p "$W"
+$EMB up --detach >/dev/null
+PID=$(cat "$DATA/home/site.pid")
+TICKS=$(getconf CLK_TCK)
+CA="$DATA/ca.pem"
+TOKEN=$(cat "$DATA/operator.token")
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1); site JVM: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-}"
+
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# run_hey NAME ARGS...: hey's requests/s and status codes, and the site's CPU in cores
+run_hey() {
+  local name=$1; shift
+  local c0 t0 c1 t1
+  c0=$(cpu "$PID"); t0=$(date +%s.%N)
+  hey "$@" > "$W/hey-$name.txt"
+  c1=$(cpu "$PID"); t1=$(date +%s.%N)
+  awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tk="$TICKS" -v n="$name" '
+    /Requests\/sec/ {rps=$2} /\[[0-9]+\]/ {codes=codes $0 " "} /99%% in/ {p99=$3}
+    END {printf "%s: %.0f req/s, site CPU %.2f cores, %.0f per core-second; codes:%s\n", n, rps, (c1-c0)/tk/(t1-t0), rps/((c1-c0)/tk/(t1-t0)), codes}' \
+    "$W/hey-$name.txt"
+}
+
+echo "== 1. time-stamp tokens"
+SPEED=$(openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print $(NF-1); exit}')
+echo "openssl speed ecdsap256: $SPEED sign/s (one core)"
+openssl ts -query -data README.md -sha256 -cert -out "$W/req.tsq" 2>/dev/null
+hey -z 3s -c "$CONC" -m POST -T application/timestamp-query -D "$W/req.tsq" https://127.0.0.11:8443/tsa >/dev/null  # warm-up
+TSA=$(run_hey tsa -z "${SECONDS_EACH}s" -c "$CONC" -m POST -T application/timestamp-query -D "$W/req.tsq" https://127.0.0.11:8443/tsa)
+echo "$TSA"
+echo "$TSA" | awk -v s="$SPEED" '{for(i=1;i<=NF;i++) if($i=="per") pc=$(i-1)} END {printf "tokens per core-second / openssl sign/s = %.2f\n", pc/s}'
+curl -sS --cacert "$CA" -H 'Content-Type: application/timestamp-query' --data-binary @"$W/req.tsq" -o "$W/check.tsr" https://127.0.0.11:8443/tsa
+openssl ts -verify -data README.md -in "$W/check.tsr" -CAfile "$CA" 2>/dev/null | grep -q "Verification: OK" && echo "(a token from the run verifies: OK)"
+
+echo "== 2. OCSP"
+mkdir -p "$W/certs"; : > "$W/index.txt"
+for i in $(seq 1 100); do
+  openssl ecparam -name prime256v1 -genkey -noout -out "$W/certs/$i.key" 2>/dev/null
+  pub=$(openssl ec -in "$W/certs/$i.key" -pubout 2>/dev/null | awk '{printf "%s\\n", $0}')
+  code=$(printf '3%02d0101%03d' $((i % 90 + 10)) "$i"); 
+  # a valid personal code: try check digits until the site accepts one
+  for d in 0 1 2 3 4 5 6 7 8 9; do
+    status=$(curl -sS -o "$W/certs/$i.json" -w '%{http_code}' --cacert "$CA" -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/json' \
+      -d "{\"personalCode\":\"$code$d\",\"name\":\"Citizen $i\",\"publicKey\":\"$pub\"}" https://127.0.0.11:8443/certificates)
+    [ "$status" = 201 ] && break
+  done
+  sed 's/.*"certificate":"\([^"]*\)".*/\1/' "$W/certs/$i.json" | sed 's/\\n/\n/g' > "$W/certs/$i.pem"
+  serial=$(openssl x509 -in "$W/certs/$i.pem" -noout -serial | cut -d= -f2)
+  end=$(date -u -d "$(openssl x509 -in "$W/certs/$i.pem" -noout -enddate | cut -d= -f2)" +%y%m%d%H%M%SZ)
+  subject=$(openssl x509 -in "$W/certs/$i.pem" -noout -subject -nameopt compat | sed 's/^subject=//')
+  printf 'V\t%s\t\t%s\tunknown\t%s\n' "$end" "$serial" "$subject" >> "$W/index.txt"
+done
+echo "100 citizens enrolled; openssl index: $(wc -l < "$W/index.txt") lines"
+sleep 2   # the standbys fold the last enrolment (not needed at home, which answers here)
+openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/null 2>&1
+openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
+hey -z 3s -c "$CONC" -m POST -T application/ocsp-request -D "$W/ocsp.req" https://127.0.0.11:8443/ocsp >/dev/null   # warm-up
+run_hey ocsp-keepalive -z "${SECONDS_EACH}s" -c "$CONC" -m POST -T application/ocsp-request -D "$W/ocsp.req" https://127.0.0.11:8443/ocsp
+run_hey ocsp-new-connections -z "${SECONDS_EACH}s" -c "$CONC" -disable-keepalive -m POST -T application/ocsp-request -D "$W/ocsp.req" https://127.0.0.11:8443/ocsp
+for multi in 1 2; do
+  unshare -n bash -c "
+    ip link set lo up
+    args='-index $W/index.txt -port 8889 -rsigner $DATA/ca/ocsp-cert.pem -rkey $DATA/ca/ocsp-key.pem -CA $CA -ignore_err'
+    if [ $multi -gt 1 ]; then openssl ocsp \$args -multi $multi >/dev/null 2>&1 & else openssl ocsp \$args >/dev/null 2>&1 & fi
+    o=\$!
+    sleep 1
+    openssl ocsp -issuer $CA -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -E ': good' || true
+    hey -z ${SECONDS_EACH}s -c $CONC -disable-keepalive -m POST -T application/ocsp-request -D $W/ocsp.req http://127.0.0.1:8889/ > $W/hey-openssl-$multi.txt
+    pkill -9 -P \$o 2>/dev/null; kill -9 \$o 2>/dev/null; true
+  "
+  awk -v m="$multi" '/Requests\/sec/ {rps=$2} /\[[0-9]+\]/ {codes=codes $0 " "} END {printf "openssl ocsp responder (-multi %s, new connection per request): %.0f req/s; codes:%s\n", m, rps, codes}' "$W/hey-openssl-$multi.txt"
+done
+
+echo "== 3. logins"
+BC=$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.86/bcprov-jdk18on-1.86.jar)
+$EMB citizen enrol --code 38001010009 --name "Mari Maasikas" --out "$W/mari" >/dev/null
+c0=$(cpu "$PID"); t0=$(date +%s.%N)
+java -Xmx256m -cp "$BC" bench/LoginLoad.java https://127.0.0.11:8443 "$CA" "$W/mari" "$CONC" "$SECONDS_EACH"
+c1=$(cpu "$PID"); t1=$(date +%s.%N)
+awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tk="$TICKS" 'BEGIN {printf "site CPU during the logins: %.2f cores\n", (c1-c0)/tk/(t1-t0)}'
+echo "== RSS after: $(awk '/VmRSS/ {print $2/1024 " MB"}' /proc/$PID/status) (home)"
