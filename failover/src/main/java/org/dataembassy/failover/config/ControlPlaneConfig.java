@@ -26,15 +26,15 @@ public interface ControlPlaneConfig {
   int port();
 
   /** How long a committed renewal keeps the active site's lease. */
-  @WithDefault("1000")
+  @WithDefault("600")
   long leaseMs();
 
   /** How often the active site renews its lease. */
-  @WithDefault("250")
+  @WithDefault("150")
   long renewIntervalMs();
 
   /** Extra wait beyond the lease before a standby may be promoted (see the class comment). */
-  @WithDefault("600")
+  @WithDefault("300")
   long promotionMarginMs();
 
   /** How often the Raft leader checks whether the active site must be replaced. */
