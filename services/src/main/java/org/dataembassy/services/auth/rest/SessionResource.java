@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.dataembassy.runtime.rest.CommonProblem;
+import org.dataembassy.runtime.rest.RequestBodies;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.dataembassy.runtime.security.BearerToken;
 import org.dataembassy.runtime.security.Role;
@@ -39,10 +39,8 @@ public class SessionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response login(Login body, @Context HttpServerRequest request) {
-    if (body == null) {
-      throw new ProblemException(CommonProblem.MALFORMED_JSON, "The request needs a JSON body.");
-    }
-    Sessions.Opened opened = logins.login(body, request.remoteAddress().hostAddress());
+    Sessions.Opened opened =
+        logins.login(RequestBodies.required(body), request.remoteAddress().hostAddress());
     return Response.status(201)
         .header("Location", "/sessions/current")
         .entity(view(opened.token(), opened.session()))

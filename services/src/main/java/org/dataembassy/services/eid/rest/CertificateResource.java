@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import org.dataembassy.runtime.crypto.CitizenCertificates;
 import org.dataembassy.runtime.identity.PersonalCode;
 import org.dataembassy.runtime.idempotency.IdempotencyKeys;
 import org.dataembassy.runtime.rest.CommonProblem;
 import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.rest.RequestBodies;
 import org.dataembassy.runtime.rest.WriteResponses;
 import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.runtime.security.Callers;
@@ -53,7 +53,7 @@ public class CertificateResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
     operator.check(authorization);
-    Enrol req = required(body);
+    Enrol req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.enrol(req, key, IdempotencyKeys.requestHashOfJson("POST", "/certificates", req)));
@@ -67,7 +67,7 @@ public class CertificateResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
     operator.check(authorization);
-    RevokePerson req = required(body);
+    RevokePerson req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.revokePerson(
@@ -101,10 +101,7 @@ public class CertificateResource {
   public CertificateView get(
       @PathParam("serial") String serialText, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     Caller caller = callers.authenticated(authorization);
-    String serial =
-        CitizenCertificates.parseSerial(serialText)
-            .map(CitizenCertificates::serialHex)
-            .orElseThrow(() -> new ProblemException(EidProblem.INVALID_SERIAL, "Serial numbers are hexadecimal."));
+    String serial = EidService.serial(serialText);
     CertificateView view =
         QuarkusTransaction.requiringNew()
             .call(() -> certificates.find(serial).map(c -> CertificateRepository.toView(c, Instant.now())))
@@ -134,10 +131,4 @@ public class CertificateResource {
         .call(() -> certificates.ofPerson(code.value()).stream().map(c -> CertificateRepository.toView(c, now)).toList());
   }
 
-  private static <T> T required(T body) {
-    if (body == null) {
-      throw new ProblemException(CommonProblem.MALFORMED_JSON, "The request needs a JSON body.");
-    }
-    return body;
-  }
 }

@@ -82,10 +82,7 @@ public class EidService {
 
   /** Revokes one certificate. */
   public JournalWriter.Result revoke(String serialText, String reasonText, String idempotencyKey, String requestHash) {
-    String serial =
-        CitizenCertificates.parseSerial(serialText)
-            .map(CitizenCertificates::serialHex)
-            .orElseThrow(() -> new ProblemException(EidProblem.INVALID_SERIAL, "Serial numbers are hexadecimal."));
+    String serial = serial(serialText);
     RevocationReason reason = reason(reasonText);
     return revoked(
         idempotencyKey,
@@ -146,6 +143,13 @@ public class EidService {
       LOG.infof("EMB-EID-011 certificate(s) revoked (%s) at journal sequence %d", reason.apiName(), result.outcome().sequence());
     }
     return result;
+  }
+
+  /** A serial number as the register keeps it (upper-case hex); 422 if it is not hex. */
+  public static String serial(String text) {
+    return CitizenCertificates.parseSerial(text)
+        .map(CitizenCertificates::serialHex)
+        .orElseThrow(() -> new ProblemException(EidProblem.INVALID_SERIAL, "Serial numbers are hexadecimal."));
   }
 
   private static String validName(String name) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.dataembassy.runtime.idempotency.IdempotencyKeys;
 import org.dataembassy.runtime.rest.CommonProblem;
 import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.rest.RequestBodies;
 import org.dataembassy.runtime.rest.WriteResponses;
 import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.runtime.security.Callers;
@@ -50,7 +51,7 @@ public class ParcelResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
     Caller caller = callers.resolve(authorization);
-    RegisterParcel req = required(body);
+    RegisterParcel req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(service.register(caller, req, key, hash("POST", "/parcels", req)));
   }
@@ -98,7 +99,7 @@ public class ParcelResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
     Caller caller = callers.resolve(authorization);
-    Transfer req = required(body);
+    Transfer req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.transfer(
@@ -115,7 +116,7 @@ public class ParcelResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
     Caller caller = callers.resolve(authorization);
-    RegisterMortgage req = required(body);
+    RegisterMortgage req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
         service.mortgage(
@@ -149,12 +150,6 @@ public class ParcelResource {
                 "DELETE", "/parcels/" + cadastralId + "/mortgages/" + mortgageId, null)));
   }
 
-  private static <T> T required(T body) {
-    if (body == null) {
-      throw new ProblemException(CommonProblem.MALFORMED_JSON, "The request needs a JSON body.");
-    }
-    return body;
-  }
 
   private static String hash(String method, String path, Object body) {
     return IdempotencyKeys.requestHashOfJson(method, path, body);
