@@ -77,7 +77,7 @@ class F0200PlannedSwitchoverIT {
     String active = sites.federation().activeSite().orElseThrow();
     assertThat(sites.federation().switchover(active, "f0200-test").status()).isEqualTo(409);
     // without the operator token
-    sites.at(active).contentType(ContentType.JSON).body(Map.of("to", "lux"))
+    sites.anonymousAt(active).contentType(ContentType.JSON).body(Map.of("to", "lux"))
         .post("/operator/switchovers").then().statusCode(401).body("code", equalTo("unauthenticated"));
     assertThat(sites.at("home").get("/sites/self").jsonPath().getLong("epoch")).isEqualTo(epoch);
   }
