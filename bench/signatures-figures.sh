@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Issue #5 figures over HTTPS at one site (home) of a local federation, in one run
 # (docs/benchmarks.md):
-#  1. time-stamp tokens/s (hey, keep-alive) and the site's CPU use -> tokens per core-second,
+#  1. time-stamp tokens/s (wrk, keep-alive) and the site's CPU use -> tokens per core-second,
 #     vs `openssl speed ecdsap256` sign/s of one core, same run
 #  2. OCSP responses/s vs the `openssl ocsp` responder on the same certificates and the same
-#     responder key, same load tool (hey) and request; openssl runs in a network namespace of its
-#     own (it binds every interface) with its hey beside it; it cannot keep connections alive
+#     responder key, same load tool (wrk) and request; openssl runs in a network namespace of its
+#     own (it binds every interface) with its wrk beside it; it cannot keep connections alive.
+#     (hey is not used: the JDK's TLS server answers its Go client "illegal parameter".)
 #  3. logins/s (bench/LoginLoad.java)
 # Uses its own data directory (target/bench-signatures), never data/. Stops only what it started.
 set -euo pipefail
@@ -22,7 +23,7 @@ cleanup() {
   [ -n "$OPENSSL_PID" ] && kill -9 "$OPENSSL_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
-command -v hey >/dev/null || { echo "needs hey (apt-get install hey)"; exit 1; }
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
 
 $EMB down >/dev/null 2>&1 || true
 rm -rf "$DATA" "$W"; mkdir -p "$W"
@@ -34,25 +35,29 @@ TOKEN=$(cat "$DATA/operator.token")
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1); site JVM: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-}"
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
-# run_hey NAME ARGS...: hey's requests/s and status codes, and the site's CPU in cores
-run_hey() {
-  local name=$1; shift
-  local c0 t0 c1 t1
+# load NAME BODY CONTENT-TYPE CLOSE URL: wrk's requests/s and errors, and the site's CPU in cores
+load() {
+  local name=$1 body=$2 ctype=$3 close=$4 url=$5 c0 t0 c1 t1
   c0=$(cpu "$PID"); t0=$(date +%s.%N)
-  hey "$@" > "$W/hey-$name.txt"
+  BODY="$body" CTYPE="$ctype" CLOSE="$close" wrk -t 2 -c "$CONC" -d "${SECONDS_EACH}s" --latency \
+    -s bench/post-body.lua "$url" > "$W/wrk-$name.txt"
   c1=$(cpu "$PID"); t1=$(date +%s.%N)
-  awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tk="$TICKS" -v n="$name" '
-    /Requests\/sec/ {rps=$2} /\[[0-9]+\]/ {codes=codes $0 " "} /99%% in/ {p99=$3}
-    END {printf "%s: %.0f req/s, site CPU %.2f cores, %.0f per core-second; codes:%s\n", n, rps, (c1-c0)/tk/(t1-t0), rps/((c1-c0)/tk/(t1-t0)), codes}' \
-    "$W/hey-$name.txt"
+  report "$name" "$W/wrk-$name.txt" "$(awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tk="$TICKS" 'BEGIN {print (c1-c0)/tk/(t1-t0)}')"
+}
+# report NAME FILE [SITE_CORES]
+report() {
+  awk -v n="$1" -v cores="${3:-}" '
+    /Requests\/sec/ {rps=$2} /Non-2xx/ {bad=$NF} /Socket errors/ {err=$0} / 99%/ {p99=$2}
+    END {printf "%s: %.0f req/s, p99 %s, non-2xx %d%s", n, rps, p99, bad, (err ? ", " err : "");
+         if (cores != "") printf ", site CPU %.2f cores, %.0f per core-second", cores, rps/cores; printf "\n"}' "$2"
 }
 
 echo "== 1. time-stamp tokens"
 SPEED=$(openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print $(NF-1); exit}')
 echo "openssl speed ecdsap256: $SPEED sign/s (one core)"
 openssl ts -query -data README.md -sha256 -cert -out "$W/req.tsq" 2>/dev/null
-hey -z 3s -c "$CONC" -m POST -T application/timestamp-query -D "$W/req.tsq" https://127.0.0.11:8443/tsa >/dev/null  # warm-up
-TSA=$(run_hey tsa -z "${SECONDS_EACH}s" -c "$CONC" -m POST -T application/timestamp-query -D "$W/req.tsq" https://127.0.0.11:8443/tsa)
+SECONDS_EACH=5 load warm-up "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa >/dev/null
+TSA=$(load tsa "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa)
 echo "$TSA"
 echo "$TSA" | awk -v s="$SPEED" '{for(i=1;i<=NF;i++) if($i=="per") pc=$(i-1)} END {printf "tokens per core-second / openssl sign/s = %.2f\n", pc/s}'
 curl -sS --cacert "$CA" -H 'Content-Type: application/timestamp-query' --data-binary @"$W/req.tsq" -o "$W/check.tsr" https://127.0.0.11:8443/tsa
@@ -81,9 +86,9 @@ echo "100 citizens enrolled; openssl index: $(wc -l < "$W/index.txt") lines"
 sleep 2   # the standbys fold the last enrolment (not needed at home, which answers here)
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/null 2>&1
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
-hey -z 3s -c "$CONC" -m POST -T application/ocsp-request -D "$W/ocsp.req" https://127.0.0.11:8443/ocsp >/dev/null   # warm-up
-run_hey ocsp-keepalive -z "${SECONDS_EACH}s" -c "$CONC" -m POST -T application/ocsp-request -D "$W/ocsp.req" https://127.0.0.11:8443/ocsp
-run_hey ocsp-new-connections -z "${SECONDS_EACH}s" -c "$CONC" -disable-keepalive -m POST -T application/ocsp-request -D "$W/ocsp.req" https://127.0.0.11:8443/ocsp
+SECONDS_EACH=5 load warm-up "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp >/dev/null
+load ocsp-keepalive "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp
+load ocsp-new-connections "$W/ocsp.req" application/ocsp-request 1 https://127.0.0.11:8443/ocsp
 for multi in 1 2; do
   unshare -n bash -c "
     ip link set lo up
@@ -92,10 +97,11 @@ for multi in 1 2; do
     o=\$!
     sleep 1
     openssl ocsp -issuer $CA -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -E ': good' || true
-    hey -z ${SECONDS_EACH}s -c $CONC -disable-keepalive -m POST -T application/ocsp-request -D $W/ocsp.req http://127.0.0.1:8889/ > $W/hey-openssl-$multi.txt
+    BODY=$W/ocsp.req CTYPE=application/ocsp-request CLOSE=1 wrk -t 2 -c $CONC -d ${SECONDS_EACH}s --latency \
+      -s bench/post-body.lua http://127.0.0.1:8889/ > $W/wrk-openssl-$multi.txt
     pkill -9 -P \$o 2>/dev/null; kill -9 \$o 2>/dev/null; true
   "
-  awk -v m="$multi" '/Requests\/sec/ {rps=$2} /\[[0-9]+\]/ {codes=codes $0 " "} END {printf "openssl ocsp responder (-multi %s, new connection per request): %.0f req/s; codes:%s\n", m, rps, codes}' "$W/hey-openssl-$multi.txt"
+  report "openssl ocsp responder (-multi $multi, new connection per request)" "$W/wrk-openssl-$multi.txt"
 done
 
 echo "== 3. logins"

@@ -1,5 +1,6 @@
 package org.dataembassy.site;
 
+import org.dataembassy.runtime.crypto.SigningProvider;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -27,6 +28,12 @@ public final class SiteMain {
       System.out.println("EMB-RT-002 issued a TLS certificate for site " + siteId + " from the state CA");
     }
     DatabaseSelection.apply(setting("embassy.database.kind", "h2"));
+    if (Boolean.parseBoolean(setting("embassy.crypto.install-accp", "true"))) {
+      System.out.println(
+          SigningProvider.installFirst()
+              ? "EMB-CR-003 Amazon Corretto Crypto Provider installed first: TLS, digests and signatures use native code"
+              : "EMB-CR-004 Amazon Corretto Crypto Provider not available: the JDK's providers serve TLS");
+    }
     Quarkus.run(args);
   }
 

@@ -45,6 +45,26 @@ public final class SigningProvider {
     };
   }
 
+  /**
+   * Installs ACCP as the JVM's first JCA provider, so that everything else uses native code too:
+   * the TLS of HTTPS and of the site links (AES-GCM, ECDHE, ECDSA) and digests. The JDK's AES-GCM
+   * is slow without the optimising compiler (its GHASH intrinsic is C2-only, and sites run C1 for
+   * start-up speed). Returns false, changing nothing, if ACCP cannot load or is unhealthy.
+   */
+  public static boolean installFirst() {
+    try {
+      AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
+      if (accp.getLoadingError() != null) {
+        return false;
+      }
+      accp.assertHealthy();
+      AmazonCorrettoCryptoProvider.install();
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
   static Provider bouncyCastle() {
     return BouncyCastleHolder.PROVIDER;
   }
