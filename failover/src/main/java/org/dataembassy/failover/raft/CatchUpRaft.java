@@ -28,6 +28,25 @@ public class CatchUpRaft extends RAFT {
   }
 
   private long lastResendNanos = System.nanoTime();
+  private volatile long lastAppendNanos = System.nanoTime();
+
+  /**
+   * When this member last took entries from a leader into its log (monotonic). A member elected
+   * leader holds every committed entry (Raft's election restriction), and took each in after the
+   * active site sent it: no lease renewal committed so far was sent later than this.
+   */
+  public long lastAppendNanos() {
+    return lastAppendNanos;
+  }
+
+  @Override
+  protected boolean append(long index, org.jgroups.protocols.raft.LogEntries entries) {
+    try {
+      return super.append(index, entries);
+    } finally {
+      lastAppendNanos = System.nanoTime(); // after the entries are in: later is only more cautious
+    }
+  }
 
   @Override
   protected void processQueue() {

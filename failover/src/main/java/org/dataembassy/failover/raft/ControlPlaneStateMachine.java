@@ -48,11 +48,18 @@ public final class ControlPlaneStateMachine implements StateMachine {
   }
 
   /**
-   * Restarts the silence clock: a site that just became Raft leader gives the active site a full
-   * lease and margin to renew through it before judging it silent.
+   * Restarts the silence clock of a site that just became Raft leader, from the moment it last took
+   * entries into its log as a follower ({@code lastAppendNanos}), or its last applied renewal if
+   * later. Safe: as the new leader it holds every committed renewal (Raft's election restriction),
+   * and took each in after the active site sent it, so the active site's lease ends at most {@code
+   * lease-ms} after this (plus the margin for clock rates). Starting from the election instead, as
+   * before, added the failure detection and election time to every promotion after the loss of a
+   * site that led both the Raft group and the federation (≈ 1.8–2.3 s instead of ≈ 0.9 s).
    */
-  public void restartSilenceClock() {
-    lastRenewalNanos = System.nanoTime();
+  public void restartSilenceClock(long lastAppendNanos) {
+    long now = System.nanoTime();
+    long since = Math.max(lastRenewalNanos, lastAppendNanos);
+    lastRenewalNanos = since - now > 0 ? now : since;
   }
 
   /** Called after every change of active site (on the thread that applies Raft entries). */

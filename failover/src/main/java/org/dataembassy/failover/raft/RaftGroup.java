@@ -71,7 +71,7 @@ public class RaftGroup {
           role -> {
             if (role == org.jgroups.protocols.raft.Role.Leader) {
               leading.countDown();
-              stateMachine.restartSilenceClock();
+              stateMachine.restartSilenceClock(((CatchUpRaft) raft.raft()).lastAppendNanos());
               LOG.infof("EMB-FO-011 site %s leads the control plane's Raft group (term %d)", site.id(), raft.currentTerm());
             } else {
               LOG.infof("EMB-FO-013 site %s is a Raft %s (term %d)", site.id(), role, raft.currentTerm());

@@ -81,4 +81,18 @@ class ControlPlaneStateMachineTest {
     restored.readContentFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(restored.state()).isEqualTo(machine.state());
   }
+
+  @Test
+  void shouldStartANewLeadersSilenceClockAtItsLastAppendNeverLaterThanNow() {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    long before = machine.lastRenewalNanos();
+    long lastAppend = System.nanoTime(); // after the last renewal: the later one counts
+    machine.restartSilenceClock(lastAppend);
+    org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isEqualTo(Math.max(before, lastAppend));
+    long recorded = machine.lastRenewalNanos();
+    machine.restartSilenceClock(before - 1_000_000_000L); // an old append: the later renewal stands
+    org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isEqualTo(recorded);
+    machine.restartSilenceClock(System.nanoTime() + 60_000_000_000L); // never in the future
+    org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isLessThanOrEqualTo(System.nanoTime());
+  }
 }
