@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import org.dataembassy.site.it.FederationHarness;
+import org.dataembassy.site.it.OpensslLogin;
 import org.dataembassy.site.it.Tool;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,17 +39,7 @@ class F0800CitizenServicesAfterHomeLossIT {
     Files.copy(sites.caCertificate(), work.resolve("ca.pem"));
 
     // login at home with a signature made by openssl
-    String nonce = sites.anonymousAt("home").post("/challenges").then().statusCode(201).extract().path("nonce");
-    Files.write(work.resolve("nonce.bin"), Base64.getDecoder().decode(nonce));
-    Tool.run(work, "openssl", "dgst", "-sha256", "-sign", mari.resolve("key.pem").toString(), "-out", "nonce.sig", "nonce.bin")
-        .assertSuccess();
-    String token =
-        sites.anonymousAt("home").contentType(ContentType.JSON)
-            .body(Map.of(
-                "certificate", Files.readString(mari.resolve("cert.pem")),
-                "nonce", nonce,
-                "signature", Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("nonce.sig")))))
-            .post("/sessions").then().statusCode(201).extract().path("token");
+    String token = OpensslLogin.login(sites, "home", mari, work);
 
     sites.kill("home");
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->

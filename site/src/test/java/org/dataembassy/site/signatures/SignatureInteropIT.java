@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.dataembassy.site.it.FederationHarness;
+import org.dataembassy.site.it.OpensslLogin;
 import org.dataembassy.site.it.Parcels;
 import org.dataembassy.site.it.Tool;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,16 +146,7 @@ class SignatureInteropIT {
   @Test
   @Order(4)
   void shouldLogInWithAnOpensslSignatureAndUseTheSessionAtAnotherSite() throws Exception {
-    String nonce = sites.anonymousAt("home").post("/challenges").then().statusCode(201).extract().path("nonce");
-    Files.write(work.resolve("nonce.bin"), Base64.getDecoder().decode(nonce));
-    openssl("dgst", "-sha256", "-sign", citizen.resolve("key.pem").toString(), "-out", "nonce.sig", "nonce.bin").assertSuccess();
-    String token =
-        sites.anonymousAt("home").contentType(ContentType.JSON)
-            .body(Map.of(
-                "certificate", Files.readString(citizen.resolve("cert.pem")),
-                "nonce", nonce,
-                "signature", Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("nonce.sig")))))
-            .post("/sessions").then().statusCode(201).extract().path("token");
+    String token = OpensslLogin.login(sites, "home", citizen, work);
     // the session is in a replicated cache: an embassy knows it at once
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         sites.anonymousAt("lux").header("Authorization", "Bearer " + token).get("/sessions/current")
