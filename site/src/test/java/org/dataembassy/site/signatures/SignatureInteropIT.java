@@ -160,4 +160,26 @@ class SignatureInteropIT {
         .body(Map.of("expectedVersion", 1, "owners", List.of(Map.of("personalCode", "49403136526", "name", "Jaan Tamm", "share", "1/1"))))
         .post("/parcels/" + id + "/transfers").then().statusCode(200).body("version", equalTo(2));
   }
+
+  @Test
+  @Order(5)
+  void shouldKeepNoPlaintextPersonalDataInAnEmbassysReplicatedStorage() throws Exception {
+    // enrolments, revocations and parcels (names, personal codes) went through the journal; the
+    // embassies' copies of it, on disk, must hold only ciphertext
+    for (String embassy : List.of("lux", "emb2")) {
+      Path journal = sites.caCertificate().getParent().resolve(embassy).resolve("journal");
+      List<Path> files;
+      try (var walk = Files.walk(journal)) {
+        files = walk.filter(Files::isRegularFile).toList();
+      }
+      assertThat(files).as("journal files at %s", embassy).isNotEmpty();
+      long bytes = 0;
+      for (Path file : files) {
+        String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+        bytes += content.length();
+        assertThat(content).as(file.toString()).doesNotContain(CODE).doesNotContain("Maasikas").doesNotContain("PNOEE");
+      }
+      assertThat(bytes).as("the journal at %s holds the entries", embassy).isGreaterThan(1_000);
+    }
+  }
 }
