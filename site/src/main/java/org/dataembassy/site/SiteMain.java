@@ -28,7 +28,7 @@ public final class SiteMain {
       System.out.println("EMB-RT-002 issued a TLS certificate for site " + siteId + " from the state CA");
     }
     DatabaseSelection.apply(setting("embassy.database.kind", "h2"));
-    if (Boolean.parseBoolean(setting("embassy.crypto.install-accp", "true"))) {
+    if (Boolean.parseBoolean(setting("embassy.crypto.install-accp", "false"))) {
       System.out.println(
           SigningProvider.installFirst()
               ? "EMB-CR-003 Amazon Corretto Crypto Provider installed first: TLS, digests and signatures use native code"
