@@ -1,5 +1,6 @@
 package org.dataembassy.services.signatures.rest;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ public class OcspResource {
   @Inject BodyLimits limits;
 
   @POST
+  @NonBlocking
   @Consumes(SignatureMediaTypes.OCSP_REQUEST)
   @Produces(SignatureMediaTypes.OCSP_RESPONSE)
   public byte[] post(byte[] request) {
@@ -35,6 +37,7 @@ public class OcspResource {
   }
 
   @GET
+  @NonBlocking
   @Path("/{request: .+}")
   @Produces(SignatureMediaTypes.OCSP_RESPONSE)
   public byte[] get(@PathParam("request") String encoded) {

@@ -1,5 +1,6 @@
 package org.dataembassy.services.signatures.rest;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ public class TimeStampResource {
   @Inject BodyLimits limits;
 
   @POST
+  @NonBlocking
   @Consumes(SignatureMediaTypes.TIMESTAMP_QUERY)
   @Produces(SignatureMediaTypes.TIMESTAMP_REPLY)
   public byte[] timestamp(byte[] request) {
