@@ -83,7 +83,6 @@ for i in $(seq 1 100); do
   printf 'V\t%s\t\t%s\tunknown\t%s\n' "$end" "$serial" "$subject" >> "$W/index.txt"
 done
 echo "100 citizens enrolled; openssl index: $(wc -l < "$W/index.txt") lines"
-sleep 2   # the standbys fold the last enrolment (not needed at home, which answers here)
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/null 2>&1
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
 SECONDS_EACH=5 load warm-up "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp >/dev/null
@@ -95,7 +94,7 @@ for multi in 1 2; do
     args='-index $W/index.txt -port 8889 -rsigner $DATA/ca/ocsp-cert.pem -rkey $DATA/ca/ocsp-key.pem -CA $CA -ignore_err'
     if [ $multi -gt 1 ]; then openssl ocsp \$args -multi $multi >/dev/null 2>&1 & else openssl ocsp \$args >/dev/null 2>&1 & fi
     o=\$!
-    sleep 1
+    for i in \$(seq 1 50); do (echo > /dev/tcp/127.0.0.1/8889) 2>/dev/null && break; sleep 0.1; done   # until it listens, at most 5 s
     openssl ocsp -issuer $CA -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -E ': good' || true
     BODY=$W/ocsp.req CTYPE=application/ocsp-request CLOSE=1 wrk -t 2 -c $CONC -d ${SECONDS_EACH}s --latency \
       -s bench/post-body.lua http://127.0.0.1:8889/ > $W/wrk-openssl-$multi.txt
