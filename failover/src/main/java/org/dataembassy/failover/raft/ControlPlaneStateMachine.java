@@ -32,6 +32,8 @@ public final class ControlPlaneStateMachine implements StateMachine {
   private volatile ControlPlaneState state;
   private volatile long lastRenewalNanos = System.nanoTime();
   private volatile boolean renewedSinceStart;
+  /** False while the Raft log is replayed at start: what is applied then happened before. */
+  private volatile boolean live;
   private final List<Consumer<ControlPlaneState>> listeners = new CopyOnWriteArrayList<>();
 
   public ControlPlaneStateMachine(String initialActive) {
@@ -93,8 +95,18 @@ public final class ControlPlaneStateMachine implements StateMachine {
       return REFUSED;
     }
     lastRenewalNanos = System.nanoTime();
-    renewedSinceStart = true;
+    renewedSinceStart = renewedSinceStart || live;
     return ACCEPTED;
+  }
+
+  /**
+   * Called once this member has joined its Raft group, after the log was replayed into this state
+   * machine: from now on, applied renewals are renewals of this process's lifetime. (A replayed
+   * renewal counted as one made a site restarted with the whole federation promote another site
+   * 0.9 s later, while the active site itself was still starting.)
+   */
+  public void goLive() {
+    live = true;
   }
 
   /**
@@ -129,7 +141,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
     promotions.merge(promote.kind() == null ? PromotionKind.FAILOVER : promote.kind(), 1L, Long::sum);
     state = new ControlPlaneState(promote.site(), epoch, promote.startSequence(), history, promotions);
     lastRenewalNanos = System.nanoTime(); // the new active site's lease starts now
-    renewedSinceStart = true;
+    renewedSinceStart = renewedSinceStart || live;
     listeners.forEach(l -> l.accept(state));
     return ACCEPTED;
   }

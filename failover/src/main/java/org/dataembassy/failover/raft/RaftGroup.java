@@ -86,6 +86,7 @@ public class RaftGroup {
           });
       long start = System.nanoTime();
       channel.connect(membership.clusterName());
+      stateMachine.goLive();
       LOG.infof(
           "EMB-FO-010 joined the control plane's Raft group as %s in %d ms (generation %d, members %s)",
           site.id(), (System.nanoTime() - start) / 1_000_000, membership.generation(), membership.members());

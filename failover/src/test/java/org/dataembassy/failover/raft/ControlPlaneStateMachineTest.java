@@ -27,6 +27,7 @@ class ControlPlaneStateMachineTest {
   @Test
   void shouldRenewOnlyTheActiveSiteOfTheCurrentEpoch() throws Exception {
     ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    machine.goLive();
     assertThat(apply(machine, new ControlCommand.RenewLease("home", 1))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
     assertThat(apply(machine, new ControlCommand.RenewLease("lux", 1))).isEqualTo(ControlPlaneStateMachine.REFUSED);
     assertThat(apply(machine, new ControlCommand.RenewLease("home", 0))).isEqualTo(ControlPlaneStateMachine.REFUSED);
@@ -94,5 +95,15 @@ class ControlPlaneStateMachineTest {
     org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isEqualTo(recorded);
     machine.restartSilenceClock(System.nanoTime() + 60_000_000_000L); // never in the future
     org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isLessThanOrEqualTo(System.nanoTime());
+  }
+
+  @Test
+  void shouldNotCountRenewalsReplayedAtStartAsRenewalsOfThisLifetime() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    apply(machine, new ControlCommand.RenewLease("home", 1)); // replayed from the log
+    assertThat(machine.renewedSinceStart()).isFalse();
+    machine.goLive();
+    apply(machine, new ControlCommand.RenewLease("home", 1));
+    assertThat(machine.renewedSinceStart()).isTrue();
   }
 }

@@ -297,4 +297,20 @@ class LocalFederationIT {
     assertThat(sites.at("lux").get("/parcels/" + id + "/history").asString()).isEqualTo(before);
     sites.at("lux").get("/parcels/" + id).then().statusCode(200).body("version", equalTo(2));
   }
+
+  @Test
+  @Order(8)
+  void shouldKeepTheActiveSiteAcrossARestartOfTheWholeFederation() throws Exception {
+    var before = sites.at("home").get("/sites/self").jsonPath();
+    assertThat(before.getString("role")).isEqualTo("ACTIVE");
+    long epoch = before.getLong("epoch");
+    sites.federation().stopAll(); // ./embassy down
+    sites.startAll(); // ./embassy up: the Raft log is replayed at every site; no site's silence counts from it
+    for (String site : List.of("home", "lux", "emb2")) {
+      var self = sites.at(site).get("/sites/self").jsonPath();
+      assertThat(self.getString("activeSite")).as("active site seen at %s", site).isEqualTo("home");
+      assertThat(self.getLong("epoch")).as("epoch at %s", site).isEqualTo(epoch);
+    }
+    registerRetrying("home", Parcels.id(8, 1)).then().statusCode(201);
+  }
 }
