@@ -33,6 +33,8 @@ public class StatePki {
   @Inject FederationConfig federation;
   @Inject CryptoConfig config;
 
+  /** Set once everything below is; read without a lock on every request. */
+  private volatile boolean loaded;
   private StateCertificateAuthority ca;
   private CitizenCertificates citizens;
   private TimeStampAuthority tsa;
@@ -44,8 +46,14 @@ public class StatePki {
     load();
   }
 
-  private synchronized void load() {
-    if (ca != null) {
+  private void load() {
+    if (!loaded) {
+      loadOnce();
+    }
+  }
+
+  private synchronized void loadOnce() {
+    if (loaded) {
       return;
     }
     try {
@@ -66,6 +74,7 @@ public class StatePki {
           new OcspResponder(
               StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.OCSP), signingProvider, clock);
       signatures = new CmsSignatures(citizens, ca.certificate(), signingProvider);
+      loaded = true;
       LOG.infof("EMB-CR-002 state PKI loaded; signing with %s", signingProvider.getName());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the state PKI's key material", e);

@@ -109,15 +109,19 @@ public final class CmsSignatures {
     return SignatureReport.of(signer, claimed, stamped.orElse(null), checks);
   }
 
+  /** A signature with the time-stamp just added, and the time that time-stamp certifies. */
+  public record Augmented(byte[] cms, Instant timestampTime) {}
+
   /**
    * Adds a signature time-stamp from {@code tsa} to the (single) signer of {@code cms}; the caller
    * has validated it. Any earlier signature time-stamp is kept.
    */
-  public byte[] augment(byte[] cms, TimeStampAuthority tsa) {
+  public Augmented augment(byte[] cms, TimeStampAuthority tsa) {
     try {
       CMSSignedData signed = new CMSSignedData(cms);
       SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
-      byte[] token = tsa.stampSha256(Digests.sha256(signer.getSignature()));
+      TimeStampAuthority.Stamp stamp = tsa.stampSha256(Digests.sha256(signer.getSignature()));
+      byte[] token = stamp.token();
       AttributeTable unsigned = signer.getUnsignedAttributes();
       ASN1EncodableVector attributes =
           unsigned == null ? new ASN1EncodableVector() : unsigned.toASN1EncodableVector();
@@ -125,7 +129,8 @@ public final class CmsSignatures {
           new Attribute(SIGNATURE_TIME_STAMP, new DERSet(ContentInfo.getInstance(ASN1Primitive.fromByteArray(token)))));
       SignerInformation stamped =
           SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes));
-      return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded();
+      return new Augmented(
+          CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded(), stamp.time());
     } catch (CMSException | IOException e) {
       throw new IllegalStateException("cannot add the signature time-stamp", e);
     }

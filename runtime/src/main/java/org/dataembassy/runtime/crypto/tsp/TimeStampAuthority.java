@@ -77,11 +77,11 @@ public final class TimeStampAuthority {
     return grant(request);
   }
 
-  /**
-   * A time-stamp token over a digest computed here (SHA-256), for a signature this site augments;
-   * returns the DER {@code ContentInfo} of the token.
-   */
-  public byte[] stampSha256(byte[] sha256Digest) {
+  /** A token (DER {@code ContentInfo}) and the time it certifies. */
+  public record Stamp(byte[] token, java.time.Instant time) {}
+
+  /** A time-stamp token over a digest computed here (SHA-256), for a signature this site augments. */
+  public Stamp stampSha256(byte[] sha256Digest) {
     TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
     requests.setCertReq(true);
     TimeStampRequest request = requests.generate(NISTObjectIdentifiers.id_sha256, sha256Digest);
@@ -90,7 +90,9 @@ public final class TimeStampAuthority {
       if (response.getTimeStampToken() == null) {
         throw new IllegalStateException("time-stamp refused: " + response.getStatusString());
       }
-      return response.getTimeStampToken().getEncoded();
+      return new Stamp(
+          response.getTimeStampToken().getEncoded(),
+          response.getTimeStampToken().getTimeStampInfo().getGenTime().toInstant());
     } catch (IOException | TSPException e) {
       throw new IllegalStateException("cannot read the token just issued", e);
     }

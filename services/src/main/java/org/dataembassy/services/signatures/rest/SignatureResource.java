@@ -29,9 +29,9 @@ public class SignatureResource {
   @Produces(SignatureMediaTypes.CMS)
   public Response augment(byte[] cms, @QueryParam("digest") String digest) {
     limits.check(cms, CmsSignatures.MAX_SIGNATURE_BYTES);
-    SignatureService.Augmented augmented = service.augment(cms, digest);
+    CmsSignatures.Augmented augmented = service.augment(cms, digest);
     return Response.ok(augmented.cms(), SignatureMediaTypes.CMS)
-        .header("Embassy-Timestamp", augmented.report().timestampTime())
+        .header("Embassy-Timestamp", augmented.timestampTime())
         .build();
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dataembassy.runtime.crypto.StatePki;
+import org.dataembassy.runtime.crypto.cms.CmsSignatures;
 import org.dataembassy.runtime.crypto.cms.SignatureReport;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.dataembassy.services.eid.service.CertificateStatusIndex;
@@ -33,7 +34,7 @@ public class SignatureService {
   }
 
   /** The signature with a signature time-stamp added; 422 with the failed checks if it is not valid. */
-  public Augmented augment(byte[] cms, String digestHex) {
+  public CmsSignatures.Augmented augment(byte[] cms, String digestHex) {
     SignatureReport report = validate(cms, digestHex);
     if (report.status() != SignatureReport.Status.VALID) {
       List<Map<String, String>> failed =
@@ -47,14 +48,9 @@ public class SignatureService {
           failed,
           null);
     }
-    byte[] stamped = pki.signatures().augment(cms, pki.timeStampAuthority());
-    SignatureReport after = pki.signatures().validate(stamped, digest(digestHex), statuses, clock.instant());
-    LOG.debugf("signature time-stamped (certificate %s)", after.signer() == null ? "?" : after.signer().serial());
-    return new Augmented(stamped, after);
+    LOG.debugf("signature time-stamped (certificate %s)", report.signer().serial());
+    return pki.signatures().augment(cms, pki.timeStampAuthority());
   }
-
-  /** A time-stamped signature with its report. */
-  public record Augmented(byte[] cms, SignatureReport report) {}
 
   private static byte[] digest(String hex) {
     if (hex == null || !DIGEST_HEX_LENGTHS.contains(hex.strip().length()) || !hex.strip().matches("[0-9a-fA-F]+")) {
