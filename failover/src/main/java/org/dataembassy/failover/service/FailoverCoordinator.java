@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
@@ -56,11 +57,18 @@ public class FailoverCoordinator {
     }
     List<String> connected = group.members();
     Candidate best = null;
+    StringJoiner considered = new StringJoiner(", ");
     for (String candidate : federation.siteIds()) { // priority order
-      if (candidate.equals(state.activeSite()) || !connected.contains(candidate)) {
+      if (candidate.equals(state.activeSite())) {
         continue;
       }
-      long stored = storedSequence(candidate, state.epoch());
+      if (!connected.contains(candidate)) {
+        considered.add(candidate + ": not in the control plane's view");
+        continue;
+      }
+      Standing standing = standing(candidate, state.epoch());
+      considered.add(candidate + ": " + standing.describe());
+      long stored = standing.storedSequence();
       if (stored >= 0 && (best == null || stored > best.storedSequence())) {
         best = new Candidate(candidate, stored);
       }
@@ -69,8 +77,8 @@ public class FailoverCoordinator {
       if (System.currentTimeMillis() - lastNoCandidateLog > 10_000) {
         lastNoCandidateLog = System.currentTimeMillis();
         LOG.errorf(
-            "EMB-FO-003 active site %s silent for %d ms and no standby can be promoted (connected: %s)",
-            state.activeSite(), silentMs, connected);
+            "EMB-FO-003 active site %s silent for %d ms and no standby can be promoted (%s)",
+            state.activeSite(), silentMs, considered);
       }
       return;
     }
@@ -89,30 +97,38 @@ public class FailoverCoordinator {
               config.leaseMs());
       if (promoted) {
         LOG.warnf(
-            "EMB-FO-001 site %s promoted to ACTIVE in epoch %d at journal sequence %d: %s",
-            best.site(), state.epoch() + 1, best.storedSequence(), reason);
+            "EMB-FO-001 site %s promoted to ACTIVE in epoch %d at journal sequence %d: %s (standbys: %s)",
+            best.site(), state.epoch() + 1, best.storedSequence(), reason, considered);
       }
     } catch (Exception e) {
       LOG.warnf("EMB-FO-004 promoting %s could not be committed: %s", best.site(), e.toString());
     }
   }
 
+  /** How much of the journal a standby holds (-1: it cannot take over now), and why not. */
+  record Standing(long storedSequence, String whyNot) {
+    String describe() {
+      return storedSequence >= 0 ? "holds " + storedSequence : whyNot;
+    }
+  }
+
   /**
-   * How much of the journal a candidate holds, or -1 if it cannot take over now: not answering, or
+   * How much of the journal a candidate holds, or why it cannot take over now: not answering, or
    * its view of the control plane is behind (it would not know it had been promoted).
    */
-  private long storedSequence(String candidate, long epoch) {
+  private Standing standing(String candidate, long epoch) {
     if (candidate.equals(site.id())) {
-      return applier.storedSequence();
+      return new Standing(applier.storedSequence(), null);
     }
     try {
       JsonNode status = peers.selfStatus(candidate);
-      if (status.path("epoch").asLong(-1) != epoch) {
-        return -1;
+      long theirs = status.path("epoch").asLong(-1);
+      if (theirs != epoch) {
+        return new Standing(-1, "sees epoch " + theirs + ", not " + epoch);
       }
-      return status.path("storedSequence").asLong(-1);
+      return new Standing(status.path("storedSequence").asLong(-1), "no stored sequence");
     } catch (Exception e) {
-      return -1; // not answering: not a candidate
+      return new Standing(-1, "not answering (" + e.getClass().getSimpleName() + ")");
     }
   }
 }

@@ -16,17 +16,26 @@ import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateTrust;
 import org.dataembassy.runtime.journal.JournalCodec;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
+import io.smallrye.faulttolerance.api.Guard;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Calls other sites of the federation over HTTPS (state CA trust). */
+/**
+ * Calls other sites of the federation over HTTPS (state CA trust). Status calls go through a
+ * circuit breaker per peer: a dead site stops being asked for {@value #OPEN_SECONDS} s, and never
+ * makes a live one look dead (one breaker for all peers did: a promotion then skipped a healthy
+ * standby because calls to the killed site had opened it).
+ */
 @ApplicationScoped
 public class PeerSiteClient {
 
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
 
+  static final int OPEN_SECONDS = 2;
+
   private volatile HttpClient http;
+  private final Map<String, Guard> breakers = new ConcurrentHashMap<>();
 
   private HttpClient http() {
     if (http == null) {
@@ -51,10 +60,23 @@ public class PeerSiteClient {
   }
 
   /** The peer's view of itself ({@code GET /sites/self}). */
-  @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.SECONDS)
-  public JsonNode selfStatus(String peer) throws IOException, InterruptedException {
-    return getJson(peer, "/sites/self", Duration.ofSeconds(2));
+  public JsonNode selfStatus(String peer) throws Exception {
+    return breakers
+        .computeIfAbsent(peer, PeerSiteClient::breaker)
+        .call(() -> getJson(peer, "/sites/self", Duration.ofSeconds(2)), JsonNode.class);
+  }
+
+  private static Guard breaker(String peer) {
+    return Guard.create()
+        .withDescription("status of site " + peer)
+        .withCircuitBreaker()
+        .name("embassy-peer-status-" + peer)
+        .requestVolumeThreshold(4)
+        .failureRatio(0.75)
+        .delay(OPEN_SECONDS, ChronoUnit.SECONDS)
+        .successThreshold(1)
+        .done()
+        .build();
   }
 
   /** The peer's control-plane membership and history ({@code GET /sites/self/control-plane}). */

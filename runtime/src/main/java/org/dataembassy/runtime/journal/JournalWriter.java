@@ -88,10 +88,14 @@ public class JournalWriter {
       PendingEvent event = QuarkusTransaction.requiringNew().call(decide::get);
       JournalEntry entry = journal(command, event);
       AppliedOutcome outcome = applier.apply(entry);
-      if (!site.isActive()) {
-        // The lease ran out while the entry was being replicated: this site may no longer
-        // acknowledge. The entry stands if the next active site holds it; a retry with the same
-        // Idempotency-Key tells which.
+      // The lease may have lapsed while the entry was being replicated (the Raft leader was lost,
+      // say): once it is renewed in the entry's own epoch, no other site was promoted meanwhile
+      // and the entry, confirmed by the embassies, can be acknowledged like any other.
+      awaitLease();
+      if (!site.isActive() || controlPlane.epoch() != entry.epoch()) {
+        // Not renewed, or another epoch began: this site may no longer acknowledge. The entry
+        // stands if the next active site holds it; a retry with the same Idempotency-Key tells
+        // which.
         throw new ProblemException(
             CommonProblem.NOT_ACTIVE,
             "Site " + site.id() + " lost its lease while writing; the outcome is uncertain. Retry with the same Idempotency-Key.",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.config.LogConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
 import io.restassured.specification.RequestSpecification;
@@ -169,6 +170,11 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
         .config(
             RestAssuredConfig.config()
                 .sslConfig(SSLConfig.sslConfig().trustStore(trust()))
+                // a failed expectation shows the exchange (the problem's detail), never the token
+                .logConfig(
+                    LogConfig.logConfig()
+                        .enableLoggingOfRequestAndResponseIfValidationFails()
+                        .blacklistHeader("Authorization"))
                 // bounded: a hung site fails the test instead of hanging it
                 .httpClient(
                     HttpClientConfig.httpClientConfig()
