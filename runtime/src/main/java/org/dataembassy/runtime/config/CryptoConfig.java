@@ -27,4 +27,16 @@ public interface CryptoConfig {
   /** Validity of a citizen eID certificate (ISO-8601 duration). */
   @WithDefault("P1826D")
   Duration citizenCertificateValidity();
+
+  /**
+   * Validity ({@code nextUpdate}) of an OCSP response to a request without a nonce. Such responses
+   * are pre-produced (RFC 5019): answered again for the same certificate for half this time, or
+   * until any certificate status changes. {@code PT0S}: sign every response anew.
+   */
+  @WithDefault("PT1H")
+  Duration ocspResponseValidity();
+
+  /** How many pre-produced OCSP responses a site keeps at most (about 1 KB each). */
+  @WithDefault("10000")
+  int ocspPreProducedResponses();
 }

@@ -72,7 +72,11 @@ public class StatePki {
               clock);
       ocsp =
           new OcspResponder(
-              StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.OCSP), signingProvider, clock);
+              StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.OCSP),
+              signingProvider,
+              clock,
+              config.ocspResponseValidity(),
+              config.ocspPreProducedResponses());
       signatures = new CmsSignatures(citizens, ca.certificate(), signingProvider);
       loaded = true;
       LOG.infof("EMB-CR-002 state PKI loaded; signing with %s", signingProvider.getName());

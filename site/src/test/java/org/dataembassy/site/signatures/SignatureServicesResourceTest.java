@@ -124,6 +124,49 @@ class SignatureServicesResourceTest {
     return new OCSPResp(answer);
   }
 
+  /** A GET without a nonce (RFC 5019): the pre-produced response and its Cache-Control. */
+  private static io.restassured.response.Response ocspWithoutNonce(X509Certificate subject) throws Exception {
+    CertificateID id =
+        new CertificateID(
+            new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new JcaX509CertificateHolder(ca()),
+            subject.getSerialNumber());
+    String encoded = java.net.URLEncoder.encode(
+        Base64.getEncoder().encodeToString(new OCSPReqBuilder().addRequest(id).build().getEncoded()), StandardCharsets.US_ASCII);
+    return given().urlEncodingEnabled(false).get("/ocsp/" + encoded).then().statusCode(200)
+        .contentType("application/ocsp-response").extract().response();
+  }
+
+  @Test
+  void shouldPreProduceResponsesWithoutNonceAndAnswerARevocationAtOnce() throws Exception {
+    Citizen citizen = TestCitizens.enrol(TestCitizens.newPersonalCode(), "Pille Preproduced");
+    X509Certificate cert = certificate(citizen.certificatePem());
+    var first = ocspWithoutNonce(cert);
+    var second = ocspWithoutNonce(cert);
+    assertThat(second.asByteArray()).isEqualTo(first.asByteArray()); // served again, not re-signed
+    assertThat(first.header("Cache-Control")).matches("max-age=\\d+, public, no-transform, must-revalidate");
+    assertThat(Long.parseLong(first.header("Cache-Control").replaceAll("max-age=(\\d+),.*", "$1")))
+        .isBetween(3000L, 3600L); // embassy.crypto.ocsp-response-validity PT1H
+    BasicOCSPResp good = (BasicOCSPResp) new OCSPResp(first.asByteArray()).getResponseObject();
+    assertThat(good.getResponses()[0].getCertStatus()).isNull();
+    assertThat(good.getResponses()[0].getNextUpdate()).isNotNull();
+
+    asOperator().contentType(ContentType.JSON).body(Map.of("reason", "key_compromise"))
+        .post("/certificates/" + citizen.serial() + "/revocation").then().statusCode(200);
+    BasicOCSPResp revoked = (BasicOCSPResp) new OCSPResp(ocspWithoutNonce(cert).asByteArray()).getResponseObject();
+    assertThat(revoked.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
+  }
+
+  @Test
+  void shouldRefuseOversizedProtocolBodiesWithAProblem() {
+    given().contentType("application/timestamp-query").body(new byte[20_000]).post("/tsa").then().statusCode(413)
+        .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("request_too_large"));
+    given().contentType("application/ocsp-request").body(new byte[20_000]).post("/ocsp").then().statusCode(413)
+        .contentType("application/problem+json");
+    given().contentType(ContentType.JSON).body("{}").post("/ocsp").then().statusCode(415)
+        .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("unsupported_media_type"));
+  }
+
   @Test
   void shouldAnswerOcspGoodThenRevokedWithTheNonceEchoedAndSignedByTheResponder() throws Exception {
     Citizen citizen = TestCitizens.enrol(TestCitizens.newPersonalCode(), "Olga Ocsp");

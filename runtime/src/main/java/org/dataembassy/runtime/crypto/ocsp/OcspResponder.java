@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
@@ -50,8 +53,21 @@ public final class OcspResponder {
   private final DigestCalculatorProvider digests;
   private final Clock clock;
   private final ThreadLocal<ContentSigner> signers;
+  private final PreProducedResponses preProduced;
 
+  /** A responder that signs every response anew (no pre-produced responses). */
   public OcspResponder(SigningIdentity identity, Provider provider, Clock clock) {
+    this(identity, provider, clock, Duration.ZERO, 0);
+  }
+
+  /**
+   * @param validity how long a response to a request without a nonce is valid ({@code
+   *     nextUpdate}); it is answered again for half of that (zero: never pre-produce)
+   * @param maxPreProduced how many such responses are kept at most
+   */
+  public OcspResponder(
+      SigningIdentity identity, Provider provider, Clock clock, Duration validity, int maxPreProduced) {
+    this.preProduced = new PreProducedResponses(validity, maxPreProduced);
     try {
       this.digests = new JcaDigestCalculatorProviderBuilder().build();
       this.issuer = new JcaX509CertificateHolder(identity.issuer());
@@ -79,33 +95,60 @@ public final class OcspResponder {
 
   /** Answers one DER {@code OCSPRequest} with a DER {@code OCSPResponse}. */
   public byte[] respond(byte[] requestBytes, CertificateStatusSource statuses) {
+    return answer(requestBytes, statuses).der();
+  }
+
+  /**
+   * A DER {@code OCSPResponse}, and until when it may be cached (RFC 5019 §6.2: a pre-produced
+   * response's {@code nextUpdate}; empty for a response made for a nonce, or an error).
+   */
+  public record Answer(byte[] der, Optional<Instant> nextUpdate) {}
+
+  /** Answers one DER {@code OCSPRequest}; see {@link Answer}. */
+  public Answer answer(byte[] requestBytes, CertificateStatusSource statuses) {
     OCSPReq request;
     Req[] requests;
     try {
       request = new OCSPReq(requestBytes);
       requests = request.getRequestList();
     } catch (IOException | RuntimeException e) {
-      return status(OCSPRespBuilder.MALFORMED_REQUEST);
+      return new Answer(status(OCSPRespBuilder.MALFORMED_REQUEST), Optional.empty());
     }
     if (requests.length == 0 || requests.length > MAX_CERTIFICATES_PER_REQUEST) {
-      return status(OCSPRespBuilder.MALFORMED_REQUEST);
+      return new Answer(status(OCSPRespBuilder.MALFORMED_REQUEST), Optional.empty());
     }
     try {
-      Date now = Date.from(clock.instant());
+      Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+      long version = statuses.version(); // before any status is read
+      Instant now = clock.instant();
+      byte[] key = null;
+      if (nonce == null && requests.length == 1 && version >= 0 && preProduced.enabled()) {
+        key = requests[0].getCertID().toASN1Primitive().getEncoded();
+        Optional<PreProducedResponses.Produced> kept = preProduced.find(key, version, now);
+        if (kept.isPresent()) {
+          return new Answer(kept.get().der(), Optional.of(kept.get().nextUpdate()));
+        }
+      }
+      Date thisUpdate = Date.from(now);
+      Instant nextUpdate = key == null ? null : now.plus(preProduced.validity());
       BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responderId);
       for (Req one : requests) {
         CertificateID id = one.getCertID();
-        builder.addResponse(id, statusOf(id, statuses), now, null, null);
+        builder.addResponse(
+            id, statusOf(id, statuses), thisUpdate, nextUpdate == null ? null : Date.from(nextUpdate), null);
       }
-      Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
       if (nonce != null) {
         builder.setResponseExtensions(new Extensions(nonce));
       }
-      BasicOCSPResp basic = builder.build(signers.get(), chain, now);
-      return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+      BasicOCSPResp basic = builder.build(signers.get(), chain, thisUpdate);
+      byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+      if (key != null) {
+        preProduced.keep(key, new PreProducedResponses.Produced(der, version, now, nextUpdate));
+      }
+      return new Answer(der, Optional.ofNullable(nextUpdate));
     } catch (OCSPException | IOException | RuntimeException e) {
       // e.g. a CertID with an unknown hash algorithm: the request is not one we can answer
-      return status(OCSPRespBuilder.MALFORMED_REQUEST);
+      return new Answer(status(OCSPRespBuilder.MALFORMED_REQUEST), Optional.empty());
     }
   }
 

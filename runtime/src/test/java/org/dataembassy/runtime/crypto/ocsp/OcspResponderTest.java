@@ -102,4 +102,82 @@ class OcspResponderTest {
     assertThat(new OCSPResp(responder.respond(many.build().getEncoded(), OcspResponderTest::status)).getStatus())
         .isEqualTo(OCSPResp.MALFORMED_REQUEST);
   }
+
+  /** A status source whose answers the test changes, with the version a real register keeps. */
+  static final class ChangingStatuses implements org.dataembassy.runtime.crypto.CertificateStatusSource {
+    volatile CertificateStatus status = CertificateStatus.good();
+    final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public CertificateStatus statusOf(BigInteger serial) {
+      return status;
+    }
+
+    @Override
+    public long version() {
+      return version.get();
+    }
+
+    void revoke() {
+      status = CertificateStatus.revoked(REVOKED_AT, RevocationReason.KEY_COMPROMISE);
+      version.incrementAndGet();
+    }
+  }
+
+  private static byte[] request(boolean withNonce) throws Exception {
+    OCSPReqBuilder builder = new OCSPReqBuilder();
+    builder.addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+        new JcaX509CertificateHolder(ca), GOOD));
+    if (withNonce) {
+      byte[] nonce = new byte[16];
+      new java.security.SecureRandom().nextBytes(nonce);
+      builder.setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
+          org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+          new org.bouncycastle.asn1.DEROctetString(nonce))));
+    }
+    return builder.build().getEncoded();
+  }
+
+  @Test
+  void shouldPreProduceResponsesWithoutNonceUntilAStatusChanges() throws Exception {
+    OcspResponder caching = new OcspResponder(identity,
+        SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE), Clock.systemUTC(), java.time.Duration.ofHours(1), 100);
+    ChangingStatuses statuses = new ChangingStatuses();
+
+    OcspResponder.Answer first = caching.answer(request(false), statuses);
+    OcspResponder.Answer again = caching.answer(request(false), statuses);
+    assertThat(again.der()).isEqualTo(first.der()); // the same signed response, not a new signature
+    assertThat(first.nextUpdate()).isPresent();
+    BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(first.der()).getResponseObject();
+    assertThat(basic.getResponses()[0].getCertStatus()).isNull(); // good
+    assertThat(basic.getResponses()[0].getNextUpdate().toInstant()).isEqualTo(first.nextUpdate().get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(identity.certificate()))).isTrue();
+
+    statuses.revoke(); // answered at once, not after nextUpdate
+    BasicOCSPResp afterRevocation =
+        (BasicOCSPResp) new OCSPResp(caching.answer(request(false), statuses).der()).getResponseObject();
+    assertThat(afterRevocation.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
+  }
+
+  @Test
+  void shouldSignEveryResponseToARequestWithANonce() throws Exception {
+    OcspResponder caching = new OcspResponder(identity,
+        SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE), Clock.systemUTC(), java.time.Duration.ofHours(1), 100);
+    ChangingStatuses statuses = new ChangingStatuses();
+    byte[] request = request(true);
+    OcspResponder.Answer first = caching.answer(request, statuses);
+    OcspResponder.Answer second = caching.answer(request, statuses);
+    assertThat(second.der()).isNotEqualTo(first.der()); // ECDSA signatures differ: signed anew
+    assertThat(first.nextUpdate()).isEmpty();
+    assertThat(((BasicOCSPResp) new OCSPResp(first.der()).getResponseObject()).getResponses()[0].getNextUpdate()).isNull();
+  }
+
+  @Test
+  void shouldNotKeepAnythingDerivedFromASourceThatDoesNotTrackChanges() throws Exception {
+    OcspResponder caching = new OcspResponder(identity,
+        SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE), Clock.systemUTC(), java.time.Duration.ofHours(1), 100);
+    byte[] first = caching.respond(request(false), OcspResponderTest::status);
+    byte[] second = caching.respond(request(false), OcspResponderTest::status);
+    assertThat(second).isNotEqualTo(first);
+  }
 }

@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.dataembassy.runtime.crypto.CertificateStatus;
 import org.dataembassy.runtime.crypto.CertificateStatusSource;
 import org.dataembassy.runtime.crypto.CitizenCertificates;
@@ -40,11 +41,19 @@ public class CertificateStatusIndex implements CertificateStatusSource {
   private static final Known GOOD = new Known(null, null);
 
   private final Map<BigInteger, Known> known = new ConcurrentHashMap<>();
+  /** Incremented after every change to {@link #known} (see {@link CertificateStatusSource#version}). */
+  private final AtomicLong version = new AtomicLong();
 
   void load(@Observes @Priority(10) StartupEvent event) {
     QuarkusTransaction.requiringNew()
         .run(() -> certificates.all().forEach(c -> known.put(serial(c.serial), of(c))));
+    version.incrementAndGet();
     LOG.infof("EMB-EID-001 certificate status index loaded: %d certificates", known.size());
+  }
+
+  @Override
+  public long version() {
+    return version.get();
   }
 
   @Override
@@ -69,6 +78,7 @@ public class CertificateStatusIndex implements CertificateStatusSource {
           public void afterCompletion(int outcome) {
             if (outcome == Status.STATUS_COMMITTED) {
               known.put(serial, status);
+              version.incrementAndGet(); // after the change: an answer read before it is dropped
             }
           }
         });
