@@ -61,6 +61,30 @@ class TimeStampAuthorityTest {
     response.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(identity.certificate()));
     assertThat(response.getTimeStampToken().getTimeStampInfo().getPolicy().getId()).isEqualTo("2.999.1.1");
     assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isEqualTo(BigInteger.TEN);
+    assertThat(response.getTimeStampToken().getCertificates().getMatches(null)).hasSize(1);
+    assertThat(response.getTimeStampToken().getTimeStampInfo().getAccuracy().getSeconds().intValueExact()).isEqualTo(1);
+    // the signed attributes RFC 5816 names, and no signing time
+    var signed = response.getTimeStampToken().getSignedAttributes();
+    assertThat(signed.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signingCertificateV2)).isNotNull();
+    assertThat(signed.get(org.bouncycastle.asn1.cms.CMSAttributes.signingTime)).isNull();
+    // the encoding is DER: re-encoding what was parsed gives the same bytes
+    byte[] der = tsa.respond(request.getEncoded());
+    assertThat(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER))
+        .isEqualTo(der);
+  }
+
+  @Test
+  void shouldLeaveTheCertificateOutUnlessAskedAndCertifyTheTimeToTheMillisecond() throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(new byte[] {4, 5, 6});
+    var request = new TimeStampRequestGenerator().generate(NISTObjectIdentifiers.id_sha256, digest);
+    java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    TimeStampResponse response = respond(request.getEncoded());
+    java.time.Instant after = java.time.Instant.now();
+    response.validate(request);
+    assertThat(response.getTimeStampToken().getCertificates().getMatches(null)).isEmpty();
+    assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isNull();
+    response.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(identity.certificate()));
+    assertThat(response.getTimeStampToken().getTimeStampInfo().getGenTime().toInstant()).isBetween(before, after);
   }
 
   @Test
