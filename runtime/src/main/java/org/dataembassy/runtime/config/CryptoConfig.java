@@ -39,4 +39,11 @@ public interface CryptoConfig {
   /** How many pre-produced OCSP responses a site keeps at most (about 1 KB each). */
   @WithDefault("10000")
   int ocspPreProducedResponses();
+
+  /**
+   * TLS engine of the site's HTTPS server: {@code openssl} (BoringSSL through netty-tcnative,
+   * falls back to the JDK's if it cannot load) or {@code jdk}.
+   */
+  @WithDefault("openssl")
+  String httpsTlsEngine();
 }
