@@ -32,10 +32,10 @@ public class HttpsTlsEngine implements HttpServerOptionsCustomizer {
       case "openssl" -> {
         if (OpenSSLEngineOptions.isAvailable()) {
           options.setSslEngineOptions(new OpenSSLEngineOptions());
-          LOG.infof("EMB-CR-003 HTTPS served with %s", OpenSsl.versionString());
+          LOG.infof("EMB-CR-005 HTTPS served with %s", OpenSsl.versionString());
         } else {
           LOG.warnf(
-              "EMB-CR-004 BoringSSL could not be loaded (%s): HTTPS served with the JDK's TLS",
+              "EMB-CR-006 BoringSSL could not be loaded (%s): HTTPS served with the JDK's TLS",
               OpenSsl.unavailabilityCause());
           options.setSslEngineOptions(new JdkSSLEngineOptions());
         }
