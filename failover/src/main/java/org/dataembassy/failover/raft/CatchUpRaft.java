@@ -29,6 +29,34 @@ public class CatchUpRaft extends RAFT {
 
   private long lastResendNanos = System.nanoTime();
   private volatile long lastAppendNanos = System.nanoTime();
+  private volatile CommandArrivals arrivals;
+
+  /** Told of every command this member, as leader, is about to append to its log. */
+  @FunctionalInterface
+  public interface CommandArrivals {
+    void arrived(byte[] buf, int offset, int length);
+  }
+
+  /**
+   * {@code listener} hears of each command submitted to this member while it leads — a command
+   * from another member arrives through REDIRECT's {@code setAsync} — before it is appended,
+   * replicated and committed (on the submitting thread: keep it short). In 1.1.3 the runner
+   * appends queued commands in {@code process(List)}, not in {@code handleDownRequest}, and the
+   * queued requests' fields are package-private: {@code setAsync} is the one overridable door.
+   */
+  public void onCommandArrival(CommandArrivals listener) {
+    this.arrivals = listener;
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<byte[]> setAsync(
+      byte[] buf, int offset, int length, boolean internal, org.jgroups.raft.Options options) {
+    CommandArrivals listener = arrivals;
+    if (listener != null && !internal && isLeader()) {
+      listener.arrived(buf, offset, length);
+    }
+    return super.setAsync(buf, offset, length, internal, options);
+  }
 
   /**
    * When this member last took entries from a leader into its log (monotonic). A member elected

@@ -31,6 +31,8 @@ public final class ControlPlaneStateMachine implements StateMachine {
 
   private volatile ControlPlaneState state;
   private volatile long lastRenewalNanos = System.nanoTime();
+  /** While this member leads the Raft group, renewals count from their arrival (see {@link #renewalArrived}). */
+  private volatile boolean leading;
   private volatile boolean renewedSinceStart;
   /** False while the Raft log is replayed at start: what is applied then happened before. */
   private volatile boolean live;
@@ -44,7 +46,11 @@ public final class ControlPlaneStateMachine implements StateMachine {
     return state;
   }
 
-  /** Monotonic time when this site last applied a renewal of the current active site's lease. */
+  /**
+   * Monotonic time from which the active site's silence counts: as Raft leader, when the latest
+   * renewal of the current active site reached this member (committed or still in flight); as a
+   * follower, when it last applied one; and at least since this member's leadership began.
+   */
   public long lastRenewalNanos() {
     return lastRenewalNanos;
   }
@@ -62,6 +68,37 @@ public final class ControlPlaneStateMachine implements StateMachine {
     long now = System.nanoTime();
     long since = Math.max(lastRenewalNanos, lastAppendNanos);
     lastRenewalNanos = since - now > 0 ? now : since;
+    leading = true;
+  }
+
+  /** This member no longer leads the Raft group: applied renewals count again. */
+  public void stoppedLeading() {
+    leading = false;
+    lastRenewalNanos = System.nanoTime(); // cautious: from now
+  }
+
+  /**
+   * The leader is about to append {@code command}: if it renews the current active site's lease,
+   * silence counts from now. Every renewal committed during this leadership was appended by this
+   * leader, so passed here after the active site sent it — its lease ends at most {@code lease-ms}
+   * after this — and renewals appended in earlier terms are covered by {@link
+   * #restartSilenceClock}. Counting from the commit instead, as before, added the commit's delay
+   * to every promotion (a renewal committed only through a just-restarted third site: up to 1.4 s,
+   * docs/benchmarks.md, issue 4); and a renewal still in flight now counts too, where before a
+   * promotion could be decided behind it.
+   */
+  public void renewalArrived(byte[] data, int offset, int length) {
+    try {
+      ControlCommand command = JSON.readValue(data, offset, length, ControlCommand.class);
+      ControlPlaneState current = state;
+      if (command instanceof RenewLease renew
+          && renew.site().equals(current.activeSite())
+          && renew.epoch() == current.epoch()) {
+        lastRenewalNanos = System.nanoTime();
+      }
+    } catch (Exception e) {
+      // not a command of ours: the state machine refuses it when it is applied
+    }
   }
 
   /** Called after every change of active site (on the thread that applies Raft entries). */
@@ -94,7 +131,9 @@ public final class ControlPlaneStateMachine implements StateMachine {
     if (!renew.site().equals(state.activeSite()) || renew.epoch() != state.epoch()) {
       return REFUSED;
     }
-    lastRenewalNanos = System.nanoTime();
+    if (!leading) {
+      lastRenewalNanos = System.nanoTime(); // a follower counts from the commit it applies
+    }
     renewedSinceStart = renewedSinceStart || live;
     return ACCEPTED;
   }

@@ -67,6 +67,8 @@ public class RaftGroup {
       channel.setName(site.id());
       siteLink.socketFactory().ifPresent(channel.getProtocolStack().getTransport()::setSocketFactory);
       raft = new RaftHandle(channel, stateMachine).raftId(site.id());
+      ControlPlaneStateMachine machine = stateMachine;
+      ((CatchUpRaft) raft.raft()).onCommandArrival(machine::renewalArrived);
       raft.addRoleListener(
           role -> {
             if (role == org.jgroups.protocols.raft.Role.Leader) {
@@ -74,6 +76,7 @@ public class RaftGroup {
               stateMachine.restartSilenceClock(((CatchUpRaft) raft.raft()).lastAppendNanos());
               LOG.infof("EMB-FO-011 site %s leads the control plane's Raft group (term %d)", site.id(), raft.currentTerm());
             } else {
+              stateMachine.stoppedLeading();
               LOG.infof("EMB-FO-013 site %s is a Raft %s (term %d)", site.id(), role, raft.currentTerm());
             }
           });

@@ -106,4 +106,49 @@ class ControlPlaneStateMachineTest {
     apply(machine, new ControlCommand.RenewLease("home", 1));
     assertThat(machine.renewedSinceStart()).isTrue();
   }
+
+  private static byte[] bytes(ControlCommand command) {
+    return ControlPlaneStateMachine.encode(command);
+  }
+
+  @Test
+  void shouldCountALeadersSilenceFromTheRenewalsArrivalNotItsCommit() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    machine.goLive();
+    machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L); // leads from now on
+    long beforeArrival = System.nanoTime();
+    byte[] renewal = bytes(new ControlCommand.RenewLease("home", 1));
+    machine.renewalArrived(renewal, 0, renewal.length);
+    long arrived = machine.lastRenewalNanos();
+    assertThat(arrived).isGreaterThanOrEqualTo(beforeArrival);
+    Thread.sleep(5);
+    apply(machine, new ControlCommand.RenewLease("home", 1)); // committed later: counts from the arrival
+    assertThat(machine.lastRenewalNanos()).isEqualTo(arrived);
+    assertThat(machine.renewedSinceStart()).isTrue();
+  }
+
+  @Test
+  void shouldIgnoreArrivalsThatRenewNothing() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L);
+    long clock = machine.lastRenewalNanos();
+    for (byte[] other : List.of(
+        bytes(new ControlCommand.RenewLease("lux", 1)), // not the active site
+        bytes(new ControlCommand.RenewLease("home", 0)), // another epoch
+        bytes(promote("lux", 1, PromotionKind.FAILOVER)),
+        new byte[] {1, 2, 3})) {
+      machine.renewalArrived(other, 0, other.length);
+    }
+    assertThat(machine.lastRenewalNanos()).isEqualTo(clock);
+  }
+
+  @Test
+  void shouldCountAFollowersSilenceFromTheCommitsItApplies() throws Exception {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    machine.restartSilenceClock(System.nanoTime());
+    machine.stoppedLeading();
+    long before = System.nanoTime();
+    apply(machine, new ControlCommand.RenewLease("home", 1));
+    assertThat(machine.lastRenewalNanos()).isGreaterThanOrEqualTo(before);
+  }
 }
