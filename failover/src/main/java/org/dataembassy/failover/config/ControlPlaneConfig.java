@@ -6,8 +6,9 @@ import io.smallrye.config.WithDefault;
 /**
  * The control plane: the sites' Raft group, the active site's lease and the failover decision.
  *
- * <p>Safety margin: a standby is promoted only when no lease renewal has been applied for {@code
- * lease-ms + promotion-margin-ms}, while the active site stops acknowledging writes {@code
+ * <p>Safety margin: a standby is promoted only when no lease renewal has reached the Raft leader
+ * for {@code lease-ms + promotion-margin-ms} (counted from its arrival, which follows its sending;
+ * see ControlPlaneStateMachine#renewalArrived), while the active site stops acknowledging writes {@code
  * lease-ms} after it <em>sent</em> its last committed renewal, and checks its lease again after a
  * write is replicated, before acknowledging it. An acknowledged write was therefore held by an
  * embassy before the lease ran out, and the promotion (which picks the most caught-up standby)
