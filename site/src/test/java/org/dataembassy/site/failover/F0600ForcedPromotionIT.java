@@ -47,6 +47,11 @@ class F0600ForcedPromotionIT {
         sites.at("home").contentType(ContentType.JSON).body(Parcels.parcel(Parcels.id(60, 90)))
             .post("/parcels").then().statusCode(503));
 
+    // as an operator checks first: home's control-plane view has lost both (a forced promotion
+    // is refused, 409, while it still counts a majority; the second loss can take a view change longer)
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        sites.at("home").get("/sites/self/control-plane").then().body("connected", equalTo(List.of("home"))));
+
     // an unconfirmed request changes nothing
     sites.at("home").contentType(ContentType.JSON)
         .body(Map.of("reason", "test")).post("/operator/forced-promotions")
