@@ -73,7 +73,9 @@ public class RaftGroup {
           role -> {
             if (role == org.jgroups.protocols.raft.Role.Leader) {
               leading.countDown();
-              stateMachine.restartSilenceClock(((CatchUpRaft) raft.raft()).lastAppendNanos());
+              String active = stateMachine.state().activeSite();
+              stateMachine.restartSilenceClock(
+                  ((CatchUpRaft) raft.raft()).lastAppendNanos(), active != null && members().contains(active));
               LOG.infof("EMB-FO-011 site %s leads the control plane's Raft group (term %d)", site.id(), raft.currentTerm());
             } else {
               stateMachine.stoppedLeading();

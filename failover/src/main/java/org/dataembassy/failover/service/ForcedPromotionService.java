@@ -88,25 +88,38 @@ public class ForcedPromotionService {
             "Site " + site.id() + " did not become leader of generation " + next.generation()
                 + " within " + LEAD_TIMEOUT_MS + " ms; it stays in that generation, fenced. Retry.");
       }
+      // Up to three attempts: this site's own writer may open a new epoch in the new generation
+      // first (after a write it could not acknowledge, EMB-JN-041); the forced promotion then
+      // follows from that epoch rather than fail.
       ControlPlaneState state = group.stateMachine().state();
       long startSequence = applier.storedSequence() + 1;
-      boolean committed;
-      try {
-        committed =
-            group.commit(
-                new ControlCommand.Promote(
-                    site.id(),
-                    state.epoch(),
-                    startSequence,
-                    PromotionKind.FORCED,
-                    "forced by " + operator + ": " + reason + " (majority lost; generation "
-                        + next.generation() + ", lost " + lost + ")",
-                    operator,
-                    System.currentTimeMillis()),
-                5_000);
-        group.pinMembership();
-      } catch (Exception e) {
-        committed = false;
+      boolean committed = false;
+      for (int attempt = 0; attempt < 3 && !committed; attempt++) {
+        state = group.stateMachine().state();
+        startSequence = applier.storedSequence() + 1;
+        try {
+          committed =
+              group.commit(
+                  new ControlCommand.Promote(
+                      site.id(),
+                      state.epoch(),
+                      startSequence,
+                      PromotionKind.FORCED,
+                      "forced by " + operator + ": " + reason + " (majority lost; generation "
+                          + next.generation() + ", lost " + lost + ")",
+                      operator,
+                      System.currentTimeMillis()),
+                  5_000);
+        } catch (Exception e) {
+          committed = false;
+        }
+      }
+      if (committed) {
+        try {
+          group.pinMembership();
+        } catch (Exception e) {
+          committed = false;
+        }
       }
       if (!committed) {
         throw new ProblemException(

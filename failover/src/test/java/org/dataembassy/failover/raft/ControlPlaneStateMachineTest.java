@@ -88,12 +88,12 @@ class ControlPlaneStateMachineTest {
     ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
     long before = machine.lastRenewalNanos();
     long lastAppend = System.nanoTime(); // after the last renewal: the later one counts
-    machine.restartSilenceClock(lastAppend);
+    machine.restartSilenceClock(lastAppend, false);
     org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isEqualTo(Math.max(before, lastAppend));
     long recorded = machine.lastRenewalNanos();
-    machine.restartSilenceClock(before - 1_000_000_000L); // an old append: the later renewal stands
+    machine.restartSilenceClock(before - 1_000_000_000L, false); // an old append: the later renewal stands
     org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isEqualTo(recorded);
-    machine.restartSilenceClock(System.nanoTime() + 60_000_000_000L); // never in the future
+    machine.restartSilenceClock(System.nanoTime() + 60_000_000_000L, false); // never in the future
     org.assertj.core.api.Assertions.assertThat(machine.lastRenewalNanos()).isLessThanOrEqualTo(System.nanoTime());
   }
 
@@ -115,7 +115,7 @@ class ControlPlaneStateMachineTest {
   void shouldCountALeadersSilenceFromTheRenewalsArrivalNotItsCommit() throws Exception {
     ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
     machine.goLive();
-    machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L); // leads from now on
+    machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L, false); // leads from now on
     long beforeArrival = System.nanoTime();
     byte[] renewal = bytes(new ControlCommand.RenewLease("home", 1));
     machine.renewalArrived(renewal, 0, renewal.length);
@@ -130,7 +130,7 @@ class ControlPlaneStateMachineTest {
   @Test
   void shouldIgnoreArrivalsThatRenewNothing() throws Exception {
     ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
-    machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L);
+    machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L, false);
     long clock = machine.lastRenewalNanos();
     for (byte[] other : List.of(
         bytes(new ControlCommand.RenewLease("lux", 1)), // not the active site
@@ -145,10 +145,19 @@ class ControlPlaneStateMachineTest {
   @Test
   void shouldCountAFollowersSilenceFromTheCommitsItApplies() throws Exception {
     ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
-    machine.restartSilenceClock(System.nanoTime());
+    machine.restartSilenceClock(System.nanoTime(), false);
     machine.stoppedLeading();
     long before = System.nanoTime();
     apply(machine, new ControlCommand.RenewLease("home", 1));
+    assertThat(machine.lastRenewalNanos()).isGreaterThanOrEqualTo(before);
+  }
+
+  @Test
+  void shouldGiveAnActiveSiteStillInTheViewAFullLeaseFromTheElection() {
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    long lastAppend = System.nanoTime() - 5_000_000_000L; // the lost leader's last entry, long ago
+    long before = System.nanoTime();
+    machine.restartSilenceClock(lastAppend, true); // home renewed through the leader that died
     assertThat(machine.lastRenewalNanos()).isGreaterThanOrEqualTo(before);
   }
 }

@@ -63,7 +63,8 @@ class F0600ForcedPromotionIT {
     JsonPath outcome = JsonPath.from(forced.body());
     assertThat(outcome.getInt("generation")).isEqualTo(1);
     assertThat(outcome.getList("members", String.class)).containsExactly("home");
-    assertThat(outcome.getLong("epoch")).isEqualTo(2);
+    // 2, or 3 if home's writer opened epoch 2 itself first after a write it could not acknowledge
+    assertThat(outcome.getLong("epoch")).isBetween(2L, 3L);
 
     JsonPath view = sites.at("home").get("/sites/self/control-plane").jsonPath();
     assertThat(view.getInt("generation")).isEqualTo(1);
