@@ -23,10 +23,13 @@ final class PreProducedResponses {
 
   private final Map<ByteBuffer, Produced> responses = new ConcurrentHashMap<>();
   private final Duration validity;
+  /** How long a kept response is answered again: half its validity. */
+  private final Duration reuseFor;
   private final int maxEntries;
 
   PreProducedResponses(Duration validity, int maxEntries) {
     this.validity = validity;
+    this.reuseFor = validity.dividedBy(2);
     this.maxEntries = maxEntries;
   }
 
@@ -41,7 +44,7 @@ final class PreProducedResponses {
   /** The response kept for this certificate, if it still holds at {@code now} for {@code version}. */
   Optional<Produced> find(byte[] certId, long version, Instant now) {
     Produced p = responses.get(ByteBuffer.wrap(certId));
-    if (p == null || p.version() != version || !now.isBefore(p.producedAt().plus(validity.dividedBy(2)))) {
+    if (p == null || p.version() != version || !now.isBefore(p.producedAt().plus(reuseFor))) {
       return Optional.empty();
     }
     return Optional.of(p);

@@ -30,7 +30,7 @@ final class BinaryEndpoint {
     }
     String length = request.getHeader("Content-Length");
     if (length != null && tooLong(length, maxBytes)) {
-      problem(ctx, SignatureProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
+      tooLarge(ctx, maxBytes);
       return;
     }
     Buffer body = Buffer.buffer(length == null ? 256 : Math.max(0, Integer.parseInt(length.strip())));
@@ -40,7 +40,7 @@ final class BinaryEndpoint {
             return;
           }
           if (body.length() + chunk.length() > maxBytes) {
-            problem(ctx, SignatureProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
+            tooLarge(ctx, maxBytes);
             return;
           }
           body.appendBuffer(chunk);
@@ -64,6 +64,11 @@ final class BinaryEndpoint {
 
   static void answer(RoutingContext ctx, String mediaType, byte[] der) {
     ctx.response().putHeader("Content-Type", mediaType).end(Buffer.buffer(der));
+  }
+
+  /** 413 problem+json: the request is larger than {@code maxBytes}. */
+  static void tooLarge(RoutingContext ctx, int maxBytes) {
+    problem(ctx, SignatureProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
   }
 
   static void problem(RoutingContext ctx, ProblemType type, String detail) {

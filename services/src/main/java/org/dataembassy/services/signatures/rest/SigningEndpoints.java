@@ -74,9 +74,7 @@ public class SigningEndpoints {
   private void ocspGet(RoutingContext ctx) {
     String encoded = ctx.request().path().substring("/ocsp/".length());
     if (encoded.length() > MAX_REQUEST_BYTES * 2) {
-      BinaryEndpoint.problem(
-          ctx, org.dataembassy.services.signatures.SignatureProblem.REQUEST_TOO_LARGE,
-          "This endpoint takes at most " + MAX_REQUEST_BYTES + " bytes.");
+      BinaryEndpoint.tooLarge(ctx, MAX_REQUEST_BYTES);
       return;
     }
     byte[] request;
