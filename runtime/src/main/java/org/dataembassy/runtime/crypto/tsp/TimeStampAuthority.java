@@ -3,6 +3,7 @@ package org.dataembassy.runtime.crypto.tsp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.time.Clock;
 import java.util.Set;
@@ -15,7 +16,6 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.tsp.Accuracy;
 import org.bouncycastle.asn1.tsp.TSTInfo;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
-import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -25,6 +25,7 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.dataembassy.runtime.crypto.SigningIdentity;
+import org.dataembassy.runtime.crypto.asn1.DerEncoder;
 
 /**
  * The state's RFC 3161 time-stamping authority. Every request bytes get a {@code TimeStampResp}:
@@ -50,6 +51,7 @@ public final class TimeStampAuthority {
   private final TimeStampSerials serials;
   private final Clock clock;
   private final ThreadLocal<TokenSigner> tokenSigners;
+  private static final PKIStatusInfo GRANTED = new PKIStatusInfo(PKIStatus.granted);
   private static final Accuracy ONE_SECOND = new Accuracy(new ASN1Integer(1), null, null);
 
   public TimeStampAuthority(
@@ -115,8 +117,8 @@ public final class TimeStampAuthority {
               null,
               null);
       ContentInfo token = tokenSigners.get().sign(info, request.getCertReq());
-      return new TimeStampResp(new PKIStatusInfo(PKIStatus.granted), token).getEncoded(ASN1Encoding.DER);
-    } catch (CMSException | IOException | RuntimeException e) {
+      return DerEncoder.encode(new TimeStampResp(GRANTED, token));
+    } catch (GeneralSecurityException | IOException | RuntimeException e) {
       // e.g. an imprint whose length does not match its algorithm
       return rejection(PKIFailureInfo.badDataFormat, "the request cannot be granted");
     }

@@ -1,99 +1,114 @@
 package org.dataembassy.runtime.crypto.tsp;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.cert.CertificateEncodingException;
-import java.util.Hashtable;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import java.security.Signature;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerIdentifier;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.TSTInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cms.CMSAttributeTableGenerator;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.dataembassy.runtime.crypto.SigningIdentity;
+import org.dataembassy.runtime.crypto.asn1.DerEncoder;
+import org.dataembassy.runtime.crypto.asn1.DerTree;
 
 /**
  * Wraps a TSTInfo into a time-stamp token (RFC 3161 §2.4.2: CMS SignedData, content type
- * id-ct-TSTInfo, signed by the TSA key) with Bouncy Castle's CMS generator, building the signed
- * attributes RFC 3161 and RFC 5816 name — content type, message digest and the TSA certificate's
- * ESSCertIDv2 (computed once) — and nothing else. Bouncy Castle's own TimeStampTokenGenerator
- * adds a signing time (a SimpleDateFormat per token), then parses and re-encodes the token it made:
- * two thirds of its cost (docs/pki-notes.md). Not thread-safe: one per thread.
+ * id-ct-TSTInfo, one SignerInfo by the TSA key, RFC 5652 §5) built from Bouncy Castle's CMS ASN.1
+ * classes, with the signed attributes RFC 3161 and RFC 5816 name: content type, message digest and
+ * the TSA certificate's ESSCertIDv2. Everything that is the same in every token — the certificate,
+ * the signer's identifier, the algorithm identifiers, the content-type and ESSCertIDv2 attributes —
+ * is built once, already in DER form, so a token costs one TSTInfo encoding, one SHA-256, one
+ * signature and one walk of the response. Bouncy Castle's {@code CMSSignedDataGenerator} re-derived
+ * all of it per token and converted the whole certificate to DER objects each time (docs/pki-notes.md).
+ * The signature itself is the JCA provider's. Not thread-safe: one per thread.
  */
 final class TokenSigner {
 
-  private final SignerInfoGenerator signer;
-  private final X509CertificateHolder certificate;
+  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+
+  private final Signature signature;
+  private final MessageDigest sha256;
+  private final SignerIdentifier signerId;
+  private final AlgorithmIdentifier digestAlgorithm;
+  private final AlgorithmIdentifier signatureAlgorithm;
+  private final DERSet digestAlgorithms;
+  private final DERSet certificates;
+  private final Attribute contentType;
+  private final Attribute signingCertificate;
 
   TokenSigner(SigningIdentity identity, Provider provider) {
     try {
-      certificate = new JcaX509CertificateHolder(identity.certificate());
-      Attribute signingCertificate = signingCertificateV2(certificate);
-      CMSAttributeTableGenerator signedAttributes =
-          parameters -> {
-            Hashtable<ASN1ObjectIdentifier, Attribute> table = new Hashtable<>();
-            table.put(
-                CMSAttributes.contentType,
-                new Attribute(
-                    CMSAttributes.contentType,
-                    new DERSet((ASN1ObjectIdentifier) parameters.get(CMSAttributeTableGenerator.CONTENT_TYPE))));
-            table.put(
-                CMSAttributes.messageDigest,
-                new Attribute(
-                    CMSAttributes.messageDigest,
-                    new DERSet(new DEROctetString((byte[]) parameters.get(CMSAttributeTableGenerator.DIGEST)))));
-            table.put(PKCSObjectIdentifiers.id_aa_signingCertificateV2, signingCertificate);
-            return new AttributeTable(table);
-          };
-      var digests = new JcaDigestCalculatorProviderBuilder().build();
-      signer =
-          new JcaSignerInfoGeneratorBuilder(digests)
-              .setSignedAttributeGenerator(signedAttributes)
-              .build(
-                  new JcaContentSignerBuilder("SHA256withECDSA").setProvider(provider).build(identity.privateKey()),
-                  certificate);
-    } catch (OperatorCreationException | CertificateEncodingException | IOException | NoSuchAlgorithmException e) {
+      signature = Signature.getInstance(SIGNATURE_ALGORITHM, provider);
+      PrivateKey key = identity.privateKey();
+      signature.initSign(key);
+      sha256 = MessageDigest.getInstance("SHA-256");
+      Certificate certificate =
+          Certificate.getInstance(identity.certificate().getEncoded());
+      signerId =
+          new SignerIdentifier(new IssuerAndSerialNumber(certificate));
+      digestAlgorithm = new DefaultDigestAlgorithmIdentifierFinder().find("SHA-256");
+      signatureAlgorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(SIGNATURE_ALGORITHM);
+      digestAlgorithms = new DERSet(digestAlgorithm);
+      certificates = new DERSet(DerTree.of(identity.certificate().getEncoded()));
+      contentType = new Attribute(CMSAttributes.contentType, new DERSet(PKCSObjectIdentifiers.id_ct_TSTInfo));
+      signingCertificate = signingCertificateV2(certificate, identity.certificate().getEncoded());
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up the time-stamping authority's signer", e);
     }
   }
 
   /** The token (a DER-encodable ContentInfo) over {@code info}; the certificate only if asked. */
-  ContentInfo sign(TSTInfo info, boolean includeCertificate) throws IOException, CMSException {
-    CMSProcessableByteArray content =
-        new CMSProcessableByteArray(PKCSObjectIdentifiers.id_ct_TSTInfo, info.getEncoded(ASN1Encoding.DER));
-    CMSSignedDataGenerator generator = new CMSSignedDataGenerator(); // holds per-token state
-    generator.addSignerInfoGenerator(signer);
-    if (includeCertificate) {
-      generator.addCertificate(certificate);
-    }
-    return generator.generate(content, true).toASN1Structure();
+  ContentInfo sign(TSTInfo info, boolean includeCertificate) throws IOException, GeneralSecurityException {
+    byte[] content = DerEncoder.encode(info);
+    ASN1EncodableVector attributes = new ASN1EncodableVector(3);
+    attributes.add(contentType);
+    attributes.add(
+        new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(sha256.digest(content)))));
+    attributes.add(signingCertificate);
+    DERSet signedAttributes = new DERSet(attributes); // sorted, as DER wants: it is what is signed
+    signature.update(DerEncoder.encode(signedAttributes));
+    SignerInfo signerInfo =
+        new SignerInfo(
+            signerId,
+            digestAlgorithm,
+            signedAttributes,
+            signatureAlgorithm,
+            new DEROctetString(signature.sign()),
+            null);
+    SignedData signedData =
+        new SignedData(
+            digestAlgorithms,
+            new ContentInfo(PKCSObjectIdentifiers.id_ct_TSTInfo, new DEROctetString(content)),
+            includeCertificate ? certificates : null,
+            null,
+            new DERSet(signerInfo));
+    return new ContentInfo(CMSObjectIdentifiers.signedData, signedData);
   }
 
-  private static Attribute signingCertificateV2(X509CertificateHolder certificate)
-      throws IOException, NoSuchAlgorithmException {
-    byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+  private static Attribute signingCertificateV2(Certificate certificate, byte[] encoded)
+      throws GeneralSecurityException {
+    byte[] hash = MessageDigest.getInstance("SHA-256").digest(encoded);
     ESSCertIDv2 id =
         new ESSCertIDv2(
             hash,
