@@ -1,5 +1,6 @@
 package org.dataembassy.bench;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -9,12 +10,22 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.dataembassy.runtime.crypto.CertificateStatus;
 import org.dataembassy.runtime.crypto.SigningProvider;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 import org.dataembassy.runtime.crypto.StateSigningKeys;
+import org.dataembassy.runtime.crypto.ocsp.OcspResponder;
 import org.dataembassy.runtime.crypto.tsp.TimeStampAuthority;
 import org.dataembassy.runtime.crypto.tsp.TimeStampSerials;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,8 +38,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * ECDSA P-256 signatures and whole RFC 3161 responses (our {@link TimeStampAuthority}: parse the
- * request, build and sign the token, encode the response) with each JCA provider the site can use.
+ * ECDSA P-256 signatures, whole RFC 3161 responses (our {@link TimeStampAuthority}: parse the
+ * request, build and sign the token, encode the response) and whole OCSP responses to a request
+ * with a nonce (our {@link OcspResponder}) with each JCA provider the site can use.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +54,8 @@ public class SigningBenchmark {
   private KeyPair keys;
   private TimeStampAuthority tsa;
   private byte[] request;
+  private OcspResponder ocsp;
+  private byte[] ocspRequest;
   private final byte[] data = new byte[32];
 
   @Setup
@@ -62,6 +76,17 @@ public class SigningBenchmark {
     TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
     requests.setCertReq(true);
     request = requests.generate(NISTObjectIdentifiers.id_sha256, new byte[32]).getEncoded();
+    ocsp = new OcspResponder(StateSigningKeys.loadOrCreate(dir, ca, SigningService.OCSP), jca, Clock.systemUTC());
+    OCSPReqBuilder ocspRequests = new OCSPReqBuilder();
+    ocspRequests.addRequest(
+        new CertificateID(
+            new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+            new JcaX509CertificateHolder(ca.certificate()),
+            BigInteger.valueOf(42)));
+    ocspRequests.setRequestExtensions(
+        new Extensions(
+            new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new byte[16]))));
+    ocspRequest = ocspRequests.build().getEncoded();
   }
 
   @Benchmark
@@ -75,5 +100,11 @@ public class SigningBenchmark {
   @Benchmark
   public byte[] timeStampResponse() {
     return tsa.respond(request);
+  }
+
+  /** A signed OCSP response to a request with a nonce (never pre-produced), certificate good. */
+  @Benchmark
+  public byte[] ocspResponseWithNonce() {
+    return ocsp.respond(ocspRequest, serial -> CertificateStatus.good());
   }
 }

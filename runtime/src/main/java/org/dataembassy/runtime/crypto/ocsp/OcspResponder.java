@@ -2,57 +2,59 @@ package org.dataembassy.runtime.crypto.ocsp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.CertID;
+import org.bouncycastle.asn1.ocsp.CertStatus;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
+import org.bouncycastle.asn1.ocsp.SingleResponse;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.dataembassy.runtime.crypto.CertificateStatusSource;
 import org.dataembassy.runtime.crypto.SigningIdentity;
+import org.dataembassy.runtime.crypto.asn1.DerEncoder;
+import org.dataembassy.runtime.crypto.asn1.GeneralizedTimes;
 
 /**
  * The state's OCSP responder (RFC 6960) for certificates of the state CA: good, revoked (with time
  * and reason) or unknown, the request's nonce echoed, signed by the delegated responder key
- * (id-kp-OCSPSigning). Malformed requests get the {@code malformedRequest} response status, never
- * an exception. Thread-safe.
+ * (id-kp-OCSPSigning) through {@link OcspResponseSigner}. Malformed requests get the {@code
+ * malformedRequest} response status, never an exception. Thread-safe.
  */
 public final class OcspResponder {
 
   /** More certificates than this in one request is refused as malformed (a cheap amplification). */
   static final int MAX_CERTIFICATES_PER_REQUEST = 20;
 
-  private final X509CertificateHolder issuer;
-  private final X509CertificateHolder[] chain;
-  private final RespID responderId;
-  private final DigestCalculatorProvider digests;
+  private static final CertStatus GOOD = new CertStatus();
+  private static final CertStatus UNKNOWN = new CertStatus(2, DERNull.INSTANCE);
+
+  private final IssuerMatcher issuer;
   private final Clock clock;
-  private final ThreadLocal<ContentSigner> signers;
+  private final ThreadLocal<OcspResponseSigner> signers;
   private final PreProducedResponses preProduced;
 
   /** A responder that signs every response anew (no pre-produced responses). */
@@ -68,26 +70,15 @@ public final class OcspResponder {
   public OcspResponder(
       SigningIdentity identity, Provider provider, Clock clock, Duration validity, int maxPreProduced) {
     this.preProduced = new PreProducedResponses(validity, maxPreProduced);
+    this.clock = clock;
     try {
-      this.digests = new JcaDigestCalculatorProviderBuilder().build();
-      this.issuer = new JcaX509CertificateHolder(identity.issuer());
+      DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
+      this.issuer = new IssuerMatcher(new JcaX509CertificateHolder(identity.issuer()), digests);
       X509CertificateHolder responder = new JcaX509CertificateHolder(identity.certificate());
-      this.chain = new X509CertificateHolder[] {responder};
-      this.responderId =
-          new RespID(responder.getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1));
-      this.clock = clock;
-      this.signers =
-          ThreadLocal.withInitial(
-              () -> {
-                try {
-                  return new JcaContentSignerBuilder("SHA256withECDSA")
-                      .setProvider(provider)
-                      .build(identity.privateKey());
-                } catch (OperatorCreationException e) {
-                  throw new IllegalStateException("cannot set up the OCSP responder's signer", e);
-                }
-              });
-      signers.get();
+      ResponderID responderId =
+          new RespID(responder.getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1)).toASN1Primitive();
+      this.signers = ThreadLocal.withInitial(() -> new OcspResponseSigner(identity, provider, responderId));
+      signers.get(); // fail at start, not at the first request, if the key cannot sign
     } catch (OperatorCreationException | OCSPException | CertificateEncodingException e) {
       throw new IllegalStateException("cannot set up the OCSP responder", e);
     }
@@ -120,51 +111,46 @@ public final class OcspResponder {
     try {
       Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
       long version = statuses.version(); // before any status is read
-      Instant now = clock.instant();
+      Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // RFC 5019 §2.2.4: no fractions
       byte[] key = null;
       if (nonce == null && requests.length == 1 && version >= 0 && preProduced.enabled()) {
-        key = requests[0].getCertID().toASN1Primitive().getEncoded();
+        key = DerEncoder.encode(requests[0].getCertID().toASN1Primitive());
         Optional<PreProducedResponses.Produced> kept = preProduced.find(key, version, now);
         if (kept.isPresent()) {
           return new Answer(kept.get().der(), Optional.of(kept.get().nextUpdate()));
         }
       }
-      Date thisUpdate = Date.from(now);
       Instant nextUpdate = key == null ? null : now.plus(preProduced.validity());
-      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responderId);
+      ASN1GeneralizedTime thisUpdateTime = GeneralizedTimes.of(now);
+      ASN1GeneralizedTime nextUpdateTime = nextUpdate == null ? null : GeneralizedTimes.of(nextUpdate);
+      List<SingleResponse> responses = new ArrayList<>(requests.length);
       for (Req one : requests) {
-        CertificateID id = one.getCertID();
-        builder.addResponse(
-            id, statusOf(id, statuses), thisUpdate, nextUpdate == null ? null : Date.from(nextUpdate), null);
+        CertID id = one.getCertID().toASN1Primitive();
+        responses.add(new SingleResponse(id, statusOf(id, statuses), thisUpdateTime, nextUpdateTime, (Extensions) null));
       }
-      if (nonce != null) {
-        builder.setResponseExtensions(new Extensions(nonce));
-      }
-      BasicOCSPResp basic = builder.build(signers.get(), chain, thisUpdate);
-      byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+      byte[] der = signers.get().sign(responses, now, nonce == null ? null : new Extensions(nonce));
       if (key != null) {
         preProduced.keep(key, new PreProducedResponses.Produced(der, version, now, nextUpdate));
       }
       return new Answer(der, Optional.ofNullable(nextUpdate));
-    } catch (OCSPException | IOException | RuntimeException e) {
+    } catch (OCSPException | IOException | GeneralSecurityException | RuntimeException e) {
       // e.g. a CertID with an unknown hash algorithm: the request is not one we can answer
       return new Answer(status(OCSPRespBuilder.MALFORMED_REQUEST), Optional.empty());
     }
   }
 
-  private CertificateStatus statusOf(CertificateID id, CertificateStatusSource statuses)
-      throws OCSPException {
-    if (!id.matchesIssuer(issuer, digests)) {
-      return new UnknownStatus();
+  private CertStatus statusOf(CertID id, CertificateStatusSource statuses) throws OCSPException {
+    if (!issuer.issued(id)) {
+      return UNKNOWN;
     }
-    var status = statuses.statusOf(id.getSerialNumber());
+    var status = statuses.statusOf(id.getSerialNumber().getValue());
     return switch (status.state()) {
-      case GOOD -> CertificateStatus.GOOD;
-      case UNKNOWN -> new UnknownStatus();
+      case GOOD -> GOOD;
+      case UNKNOWN -> UNKNOWN;
       case REVOKED ->
-          new RevokedStatus(
+          new CertStatus(
               new RevokedInfo(
-                  new ASN1GeneralizedTime(Date.from(status.revokedAt())),
+                  GeneralizedTimes.of(status.revokedAt().truncatedTo(ChronoUnit.SECONDS)),
                   CRLReason.lookup(status.reason().code())));
     };
   }

@@ -26,6 +26,7 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.asn1.DerEncoder;
+import org.dataembassy.runtime.crypto.asn1.GeneralizedTimes;
 
 /**
  * The state's RFC 3161 time-stamping authority. Every request bytes get a {@code TimeStampResp}:

@@ -3,9 +3,7 @@ package org.dataembassy.runtime.crypto.tsp;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.Signature;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
@@ -27,7 +25,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+import org.dataembassy.runtime.crypto.KeySigner;
 import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.asn1.DerEncoder;
 import org.dataembassy.runtime.crypto.asn1.DerTree;
@@ -41,17 +39,14 @@ import org.dataembassy.runtime.crypto.asn1.DerTree;
  * is built once, already in DER form, so a token costs one TSTInfo encoding, one SHA-256, one
  * signature and one walk of the response. Bouncy Castle's {@code CMSSignedDataGenerator} re-derived
  * all of it per token and converted the whole certificate to DER objects each time (docs/pki-notes.md).
- * The signature itself is the JCA provider's. Not thread-safe: one per thread.
+ * The signature is {@link KeySigner}'s. Not thread-safe: one per thread.
  */
 final class TokenSigner {
 
-  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
-
-  private final Signature signature;
+  private final KeySigner signer;
   private final MessageDigest sha256;
   private final SignerIdentifier signerId;
   private final AlgorithmIdentifier digestAlgorithm;
-  private final AlgorithmIdentifier signatureAlgorithm;
   private final DERSet digestAlgorithms;
   private final DERSet certificates;
   private final Attribute contentType;
@@ -59,20 +54,16 @@ final class TokenSigner {
 
   TokenSigner(SigningIdentity identity, Provider provider) {
     try {
-      signature = Signature.getInstance(SIGNATURE_ALGORITHM, provider);
-      PrivateKey key = identity.privateKey();
-      signature.initSign(key);
+      signer = new KeySigner(identity, provider);
       sha256 = MessageDigest.getInstance("SHA-256");
-      Certificate certificate =
-          Certificate.getInstance(identity.certificate().getEncoded());
-      signerId =
-          new SignerIdentifier(new IssuerAndSerialNumber(certificate));
+      byte[] encoded = identity.certificate().getEncoded();
+      Certificate certificate = Certificate.getInstance(encoded);
+      signerId = new SignerIdentifier(new IssuerAndSerialNumber(certificate));
       digestAlgorithm = new DefaultDigestAlgorithmIdentifierFinder().find("SHA-256");
-      signatureAlgorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(SIGNATURE_ALGORITHM);
       digestAlgorithms = new DERSet(digestAlgorithm);
-      certificates = new DERSet(DerTree.of(identity.certificate().getEncoded()));
+      certificates = new DERSet(DerTree.of(encoded));
       contentType = new Attribute(CMSAttributes.contentType, new DERSet(PKCSObjectIdentifiers.id_ct_TSTInfo));
-      signingCertificate = signingCertificateV2(certificate, identity.certificate().getEncoded());
+      signingCertificate = signingCertificateV2(certificate, encoded);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up the time-stamping authority's signer", e);
     }
@@ -87,14 +78,13 @@ final class TokenSigner {
         new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(sha256.digest(content)))));
     attributes.add(signingCertificate);
     DERSet signedAttributes = new DERSet(attributes); // sorted, as DER wants: it is what is signed
-    signature.update(DerEncoder.encode(signedAttributes));
     SignerInfo signerInfo =
         new SignerInfo(
             signerId,
             digestAlgorithm,
             signedAttributes,
-            signatureAlgorithm,
-            new DEROctetString(signature.sign()),
+            signer.algorithm(),
+            new DEROctetString(signer.sign(DerEncoder.encode(signedAttributes))),
             null);
     SignedData signedData =
         new SignedData(

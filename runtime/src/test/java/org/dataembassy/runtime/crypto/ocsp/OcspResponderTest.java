@@ -89,6 +89,28 @@ class OcspResponderTest {
   }
 
   @Test
+  void shouldAnswerSha256CertIdsInDerWithTheResponderCertificateAndWholeSeconds() throws Exception {
+    var digests = new JcaDigestCalculatorProviderBuilder().build();
+    var sha256 = new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+        org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256);
+    OCSPReqBuilder builder = new OCSPReqBuilder();
+    builder.addRequest(new CertificateID(digests.get(sha256), new JcaX509CertificateHolder(ca), GOOD));
+    builder.addRequest(new CertificateID(digests.get(sha256), new JcaX509CertificateHolder(foreignCa), GOOD));
+    byte[] der = responder.respond(builder.build().getEncoded(), OcspResponderTest::status);
+    assertThat(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(der).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER))
+        .isEqualTo(der);
+    BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(der).getResponseObject();
+    assertThat(basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(identity.certificate()))).isTrue();
+    assertThat(basic.getResponses()[0].getCertStatus()).isNull(); // good
+    assertThat(basic.getResponses()[1].getCertStatus()).isInstanceOf(UnknownStatus.class);
+    assertThat(basic.getResponses()[0].getCertID().getHashAlgOID()).isEqualTo(sha256.getAlgorithm());
+    assertThat(basic.getCerts()).hasSize(1);
+    assertThat(basic.getCerts()[0].getEncoded()).isEqualTo(identity.certificate().getEncoded());
+    assertThat(basic.getProducedAt().getTime() % 1000).isZero();
+    assertThat(basic.getResponses()[0].getThisUpdate().getTime() % 1000).isZero();
+  }
+
+  @Test
   void shouldAnswerMalformedRequestForGarbageEmptyAndOversizedRequests() throws Exception {
     assertThat(new OCSPResp(responder.respond(new byte[] {0x30, 0x03, 1, 2}, OcspResponderTest::status)).getStatus())
         .isEqualTo(OCSPResp.MALFORMED_REQUEST);

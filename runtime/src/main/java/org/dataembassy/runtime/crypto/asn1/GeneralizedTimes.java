@@ -1,4 +1,4 @@
-package org.dataembassy.runtime.crypto.tsp;
+package org.dataembassy.runtime.crypto.asn1;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,13 +10,14 @@ import org.bouncycastle.asn1.ASN1GeneralizedTime;
  * DER GeneralizedTime values with millisecond resolution ({@code YYYYMMDDhhmmss[.fff]Z}, trailing
  * zeros of the fraction removed, as X.690 §11.7 requires), built without Bouncy Castle's
  * {@code Date} constructors: those format and re-parse through a new {@code SimpleDateFormat}
- * each time, a tenth of a time-stamp's cost (docs/pki-notes.md).
+ * each time, a tenth of a time-stamp's cost (docs/pki-notes.md). Used for time-stamps and OCSP.
  */
-final class GeneralizedTimes {
+public final class GeneralizedTimes {
 
   private GeneralizedTimes() {}
 
-  static ASN1GeneralizedTime of(Instant instant) {
+  /** {@code instant} to the millisecond (truncate it first for whole seconds). */
+  public static ASN1GeneralizedTime of(Instant instant) {
     return ASN1GeneralizedTime.getInstance(encode(instant));
   }
 

@@ -1,4 +1,4 @@
-package org.dataembassy.runtime.crypto.tsp;
+package org.dataembassy.runtime.crypto.asn1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
