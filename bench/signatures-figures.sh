@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue #5 figures over HTTPS at one site (home) of a local federation, in one run
 # (docs/benchmarks.md):
-#  1. time-stamp tokens/s (wrk, keep-alive) and the site's CPU use -> tokens per core-second,
-#     vs `openssl speed ecdsap256` sign/s of one core, same run
+#  1. time-stamp tokens/s (wrk: keep-alive, then HTTP/1.1 pipelining) and the site's CPU use ->
+#     tokens per core-second, vs `openssl speed ecdsap256` sign/s of one core, same run
 #  2. OCSP responses/s vs the `openssl ocsp` responder on the same certificates and the same
 #     responder key, same load tool (wrk) and request; openssl runs in a network namespace of its
 #     own (it binds every interface) with its wrk beside it; it cannot keep connections alive.
@@ -16,6 +16,7 @@ DATA="$ROOT/target/bench-signatures"
 W="$ROOT/target/bench-signatures-work"
 EMB="./embassy --data $DATA"
 SECONDS_EACH="${SECONDS_EACH:-20}"
+WARMUP="${WARMUP:-45}"   # seconds of load per endpoint first: with the optimising compiler (C2) a path takes ≈ 40 s to its steady state
 CONC="${CONC:-16}"
 OPENSSL_PID=""
 cleanup() {
@@ -36,11 +37,14 @@ echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1); site JVM: -Xm
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # load NAME BODY CONTENT-TYPE CLOSE URL: wrk's requests/s and errors, and the site's CPU in cores
+# (CLOSE=pipelined: 4 connections, each sending $DEPTH requests per write)
 load() {
   local name=$1 body=$2 ctype=$3 close=$4 url=$5 c0 t0 c1 t1
+  local args=(-t 2 -c "$CONC" -s bench/post-body.lua)
+  [ "$close" = pipelined ] && args=(-t 1 -c 4 -s bench/post-pipelined.lua)
   c0=$(cpu "$PID"); t0=$(date +%s.%N)
-  BODY="$body" CTYPE="$ctype" CLOSE="$close" wrk -t 2 -c "$CONC" -d "${SECONDS_EACH}s" --latency \
-    -s bench/post-body.lua "$url" > "$W/wrk-$name.txt"
+  BODY="$body" CTYPE="$ctype" CLOSE="$close" DEPTH="${DEPTH:-8}" wrk "${args[@]}" -d "${SECONDS_EACH}s" --latency \
+    "$url" > "$W/wrk-$name.txt"
   c1=$(cpu "$PID"); t1=$(date +%s.%N)
   report "$name" "$W/wrk-$name.txt" "$(awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tk="$TICKS" 'BEGIN {print (c1-c0)/tk/(t1-t0)}')"
 }
@@ -53,13 +57,21 @@ report() {
 }
 
 echo "== 1. time-stamp tokens"
-SPEED=$(openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print $(NF-1); exit}')
-echo "openssl speed ecdsap256: $SPEED sign/s (one core)"
+speed() { openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print $(NF-1); exit}'; }
 openssl ts -query -data README.md -sha256 -cert -out "$W/req.tsq" 2>/dev/null
-SECONDS_EACH=5 load warm-up "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa >/dev/null
-TSA=$(load tsa "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa)
-echo "$TSA"
-echo "$TSA" | awk -v s="$SPEED" '{for(i=1;i<=NF;i++) if($i=="per") pc=$(i-1)} END {printf "tokens per core-second / openssl sign/s = %.2f\n", pc/s}'
+SECONDS_EACH=$WARMUP load warm-up "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa >/dev/null
+# the machine's speed drifts (a shared VM): openssl is measured right before and right after the
+# two loads, and the ratio uses the mean
+SPEED_BEFORE=$(speed)
+KEEPALIVE=$(load tsa-keepalive "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa)
+PIPELINED=$(load tsa-pipelined "$W/req.tsq" application/timestamp-query pipelined https://127.0.0.11:8443/tsa)
+SPEED_AFTER=$(speed)
+SPEED=$(awk -v a="$SPEED_BEFORE" -v b="$SPEED_AFTER" 'BEGIN {printf "%.0f", (a+b)/2}')
+echo "openssl speed ecdsap256: $SPEED_BEFORE before, $SPEED_AFTER after, mean $SPEED sign/s (one core)"
+for TSA in "$KEEPALIVE" "$PIPELINED"; do
+  echo "$TSA"
+  echo "$TSA" | awk -v s="$SPEED" '{for(i=1;i<=NF;i++) if($i=="per") pc=$(i-1)} END {printf "  tokens per core-second / openssl sign/s = %.2f\n", pc/s}'
+done
 curl -sS --cacert "$CA" -H 'Content-Type: application/timestamp-query' --data-binary @"$W/req.tsq" -o "$W/check.tsr" https://127.0.0.11:8443/tsa
 openssl ts -verify -data README.md -in "$W/check.tsr" -CAfile "$CA" 2>/dev/null | grep -q "Verification: OK" && echo "(a token from the run verifies: OK)"
 
@@ -87,7 +99,7 @@ openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/nu
 # without a nonce (RFC 5019, as browsers ask): our site answers a pre-produced response
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -no_nonce -reqout "$W/ocsp-nononce.req" >/dev/null 2>&1
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
-SECONDS_EACH=5 load warm-up "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp >/dev/null
+SECONDS_EACH=$WARMUP load warm-up "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp >/dev/null
 load ocsp-keepalive "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp
 load ocsp-new-connections "$W/ocsp.req" application/ocsp-request 1 https://127.0.0.11:8443/ocsp
 load ocsp-no-nonce-keepalive "$W/ocsp-nononce.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp
