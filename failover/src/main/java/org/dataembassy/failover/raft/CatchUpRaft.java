@@ -30,6 +30,9 @@ public class CatchUpRaft extends RAFT {
   private long lastResendNanos = System.nanoTime();
   private volatile long lastAppendNanos = System.nanoTime();
   private volatile CommandArrivals arrivals;
+  /** As a follower: the last index known to hold the leader's entry, and the term that leader led. */
+  private volatile long matchedIndex;
+  private volatile long matchedTerm = -1;
 
   /** Told of every command this member, as leader, is about to append to its log. */
   @FunctionalInterface
@@ -69,11 +72,37 @@ public class CatchUpRaft extends RAFT {
 
   @Override
   protected boolean append(long index, org.jgroups.protocols.raft.LogEntries entries) {
+    boolean appended = false;
     try {
-      return super.append(index, entries);
+      appended = super.append(index, entries);
+      return appended;
     } finally {
       lastAppendNanos = System.nanoTime(); // after the entries are in: later is only more cautious
+      if (appended && !isLeader() && entries != null && entries.size() > 0) {
+        // the leader's consistency check passed at index - 1: up to here our log is its log
+        matchedIndex = index + entries.size() - 1;
+        matchedTerm = currentTerm();
+      }
     }
+  }
+
+  /**
+   * A follower commits no further than its log is known to match the current leader's (Raft §5.3:
+   * {@code commitIndex = min(leaderCommit, index of last new entry)}). jgroups-raft 1.1.3 commits to
+   * {@code min(leaderCommit, lastAppended)} on any AppendEntries without entries — a commit message
+   * or a heartbeat — without checking that its own entries are the leader's: a former leader
+   * cut off with renewals it had appended but never committed then applied those as committed
+   * when the partition healed, could never again delete them for the new leader's entries
+   * ("cannot delete entries <= N as commit_index is higher"), and stayed behind for good (F0300 in
+   * CI: home FENCED instead of STANDBY; docs/raft-notes.md).
+   */
+  @Override
+  protected RAFT commitLogTo(long leaderCommit, boolean serializeResponse) {
+    if (isLeader()) {
+      return super.commitLogTo(leaderCommit, serializeResponse);
+    }
+    long matched = matchedTerm == currentTerm() ? Math.max(matchedIndex, commit_index) : commit_index;
+    return super.commitLogTo(Math.min(leaderCommit, matched), serializeResponse);
   }
 
   @Override

@@ -6,10 +6,16 @@ import static org.dataembassy.site.TestCitizens.asOperator;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.math.BigInteger;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -92,6 +98,59 @@ class SignatureServicesResourceTest {
     var second = new TimeStampResponse(tsa(request.getEncoded()));
     assertThat(second.getTimeStampToken().getTimeStampInfo().getSerialNumber())
         .isNotEqualTo(response.getTimeStampToken().getTimeStampInfo().getSerialNumber());
+  }
+
+  @TestHTTPResource("/tsa")
+  URL tsaUrl;
+
+  @Test
+  void shouldAnswerPipelinedTimeStampRequestsInOrder() throws Exception {
+    // HTTP/1.1 pipelining (RFC 9112 §9.3.2), as bench/post-pipelined.lua loads the site: several
+    // requests in one write, each answered in order with its own token
+    int count = 5;
+    ByteArrayOutputStream requests = new ByteArrayOutputStream();
+    for (int i = 0; i < count; i++) {
+      TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+      byte[] body = generator.generate(NISTObjectIdentifiers.id_sha256, new byte[32], BigInteger.valueOf(1000 + i)).getEncoded();
+      requests.write(
+          ("POST /tsa HTTP/1.1\r\nHost: " + tsaUrl.getHost() + "\r\nContent-Type: application/timestamp-query\r\n"
+                  + "Content-Length: " + body.length + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      requests.write(body);
+    }
+    try (Socket socket = new Socket(tsaUrl.getHost(), tsaUrl.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(requests.toByteArray());
+      socket.getOutputStream().flush();
+      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+      for (int i = 0; i < count; i++) {
+        assertThat(readLine(in)).isEqualTo("HTTP/1.1 200 OK");
+        int length = -1;
+        for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+          if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(header.substring("content-length:".length()).strip());
+          }
+        }
+        byte[] body = new byte[length];
+        in.readFully(body);
+        TimeStampResponse response = new TimeStampResponse(body);
+        assertThat(response.getStatus()).isEqualTo(PKIStatus.GRANTED);
+        assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isEqualTo(BigInteger.valueOf(1000 + i));
+      }
+    }
+  }
+
+  private static String readLine(DataInputStream in) throws java.io.IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new java.io.EOFException("the connection closed in a response");
+      }
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
   }
 
   @Test
