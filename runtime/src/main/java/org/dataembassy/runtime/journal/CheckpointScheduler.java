@@ -10,17 +10,12 @@ import org.dataembassy.runtime.concurrent.DaemonThreads;
 
 /**
  * Asks the writer for a checkpoint {@value #IDLE_MS} ms after a write, if no other write followed
- * (a busy journal certifies itself: each write is the previous one's successor). A checkpoint that
- * cannot be written at that moment (a lease renewal late, a backup refused) is tried again every
- * {@value #RETRY_MS} ms, {@value #ATTEMPTS} times at most: without it a standby would show the last
- * write only after the next one.
+ * (a busy journal certifies itself: each write is the previous one's successor).
  */
 @ApplicationScoped
 public class CheckpointScheduler {
 
   static final long IDLE_MS = 100;
-  static final long RETRY_MS = 250;
-  static final int ATTEMPTS = 20;
 
   @Inject JournalWriter writer;
   @Inject JournalApplier applier;
@@ -29,18 +24,7 @@ public class CheckpointScheduler {
       DaemonThreads.scheduler("journal-checkpoint");
 
   void scheduleAfter(long sequence) {
-    schedule(sequence, IDLE_MS, ATTEMPTS);
-  }
-
-  private void schedule(long sequence, long delayMs, int attemptsLeft) {
-    timer.schedule(
-        () -> {
-          if (!writer.checkpointAfter(sequence) && attemptsLeft > 1) {
-            schedule(sequence, RETRY_MS, attemptsLeft - 1);
-          }
-        },
-        delayMs,
-        TimeUnit.MILLISECONDS);
+    timer.schedule(() -> writer.checkpointAfter(sequence), IDLE_MS, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -48,7 +32,7 @@ public class CheckpointScheduler {
    * write it was pushed (which otherwise waits for the next write).
    */
   public void afterReplicationResumed() {
-    timer.execute(() -> schedule(applier.appliedSequence(), 0, ATTEMPTS));
+    timer.execute(() -> writer.checkpointAfter(applier.appliedSequence()));
   }
 
   void stop(@Observes ShutdownEvent event) {

@@ -112,39 +112,32 @@ public class JournalWriter {
 
   /**
    * Appends a checkpoint if nothing was journaled since {@code sequence}: the last write then has a
-   * successor, and the standbys fold it (see {@link Checkpoints}). Returns false if it could not be
-   * written now but is still wanted (no lease for the moment, the lock busy, the append refused):
-   * the scheduler tries again, for until then a standby shows the last write only after the next.
+   * successor, and the standbys fold it (see {@link Checkpoints}). Best effort.
    */
-  boolean checkpointAfter(long sequence) {
+  void checkpointAfter(long sequence) {
     if (!site.isActive()) {
-      return false;
+      return;
     }
     var lock = applier.lock();
     try {
       // the applier's poll holds the lock for moments; a write for as long as it takes, and is
       // then the successor itself
       if (!lock.tryLock(1, java.util.concurrent.TimeUnit.SECONDS)) {
-        return false;
+        return;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return true;
+      return;
     }
     try {
-      if (quiesced || sequence == 0 || applier.appliedSequence() != sequence) {
-        return true; // not wanted: a switchover holds the journal, or a later entry is the successor
-      }
-      if (!site.isActive()) {
-        return false;
+      if (quiesced || sequence == 0 || applier.appliedSequence() != sequence || !site.isActive()) {
+        return;
       }
       JournalEntry entry =
           journal(new WriteCommand(Checkpoints.REGISTER, null, null), new PendingEvent(Checkpoints.TYPE, Map.of()));
       applier.apply(entry);
-      return true;
     } catch (RuntimeException e) {
       LOG.debugf("checkpoint after %d not written: %s", sequence, e.toString());
-      return false;
     } finally {
       lock.unlock();
     }
