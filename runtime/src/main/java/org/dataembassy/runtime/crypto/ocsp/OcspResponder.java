@@ -128,7 +128,7 @@ public final class OcspResponder {
         CertID id = one.getCertID().toASN1Primitive();
         responses.add(new SingleResponse(id, statusOf(id, statuses), thisUpdateTime, nextUpdateTime, (Extensions) null));
       }
-      byte[] der = signers.get().sign(responses, now, nonce == null ? null : new Extensions(nonce));
+      byte[] der = signers.get().sign(responses, thisUpdateTime, nonce == null ? null : new Extensions(nonce));
       if (key != null) {
         preProduced.keep(key, new PreProducedResponses.Produced(der, version, now, nextUpdate));
       }

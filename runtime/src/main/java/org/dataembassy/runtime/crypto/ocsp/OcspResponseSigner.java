@@ -3,8 +3,8 @@ package org.dataembassy.runtime.crypto.ocsp;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.time.Instant;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
@@ -21,15 +21,14 @@ import org.dataembassy.runtime.crypto.KeySigner;
 import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.asn1.DerEncoder;
 import org.dataembassy.runtime.crypto.asn1.DerTree;
-import org.dataembassy.runtime.crypto.asn1.GeneralizedTimes;
 
 /**
  * Wraps single responses into a signed, successful {@code OCSPResponse} (RFC 6960 §4.2.1: a
  * BasicOCSPResponse over the ResponseData, signed by the delegated responder key, with the
  * responder's certificate) built from Bouncy Castle's OCSP ASN.1 classes. The responder ID and the
- * certificate are prepared once, the certificate already in DER form; times are written without
- * {@code SimpleDateFormat}. Bouncy Castle's {@code BasicOCSPRespBuilder} formatted each time through
- * a new {@code SimpleDateFormat} and converted the certificate to DER objects per response
+ * certificate are prepared once, the certificate already in DER form; the caller writes the times
+ * with {@code GeneralizedTimes}. Bouncy Castle's {@code BasicOCSPRespBuilder} formatted each one
+ * through a new {@code SimpleDateFormat} and converted the certificate to DER objects per response
  * (docs/pki-notes.md). Not thread-safe: one per thread.
  */
 final class OcspResponseSigner {
@@ -51,12 +50,12 @@ final class OcspResponseSigner {
   }
 
   /** The DER OCSPResponse; {@code producedAt} in whole seconds (RFC 5019 §2.2.4). */
-  byte[] sign(List<SingleResponse> responses, Instant producedAt, Extensions extensions)
+  byte[] sign(List<SingleResponse> responses, ASN1GeneralizedTime producedAt, Extensions extensions)
       throws IOException, GeneralSecurityException {
     ResponseData data =
         new ResponseData(
             responderId,
-            GeneralizedTimes.of(producedAt),
+            producedAt,
             new DERSequence(responses.toArray(new SingleResponse[0])),
             extensions);
     BasicOCSPResponse basic =
