@@ -1,6 +1,7 @@
 package org.dataembassy.site.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -113,6 +114,19 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
 
   public void startAll() throws IOException {
     start(federation.siteIds().toArray(String[]::new));
+  }
+
+  /**
+   * Starts {@code first} alone until it has joined the control plane's Raft group, then the other
+   * sites: {@code first} is the group's JGroups coordinator and so runs the first Raft election,
+   * which makes it the Raft leader (checked by the tests that rely on it).
+   */
+  public void startAllWithFirst(String first) throws IOException {
+    federation.startMissing(List.of(first), List.of());
+    Path log = federation.processes().logFile(first);
+    await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(
+        () -> Files.exists(log) && Files.readString(log).contains("EMB-FO-010"));
+    startAll();
   }
 
   /** SIGKILL: the hard loss of a site. */
