@@ -103,7 +103,7 @@ public class JournalWriter {
             1);
       }
       acknowledgements.acknowledged(entry.epoch(), entry.sequence(), Instant.now());
-      checkpoints.scheduleAfter(entry.sequence());
+      checkpoints.scheduleAfter(entry.epoch(), entry.sequence());
       return new Result(outcome, false);
     } finally {
       lock.unlock();
@@ -111,37 +111,59 @@ public class JournalWriter {
   }
 
   /**
-   * Appends a checkpoint if nothing was journaled since {@code sequence}: the last write then has a
-   * successor, and the standbys fold it (see {@link Checkpoints}). Best effort.
+   * Appends a checkpoint if this site, still active in {@code epoch}, journaled nothing since
+   * {@code sequence} ({@link #HEAD}: whatever it holds): the last write then has a successor, and
+   * the standbys fold it (see {@link Checkpoints}). Returns false if it could not be written now but
+   * is still wanted (the lease lapsed for a moment in this epoch, the lock busy, a switchover
+   * handing over that may yet fail, the append refused): the scheduler tries again.
+   *
+   * <p>Bound to its epoch: once another epoch began (here or at another site) it is never written —
+   * a site active again later, its journal then ending in another site's entries, would put it at a
+   * sequence the epoch's active site has already used. Nor below the epoch's first sequence.
    */
-  void checkpointAfter(long sequence) {
+  boolean checkpointAfter(long epoch, long sequence) {
+    if (controlPlane.epoch() != epoch) {
+      return true; // not wanted: a later epoch's own entries certify what came before
+    }
     if (!site.isActive()) {
-      return;
+      return false;
     }
     var lock = applier.lock();
     try {
       // the applier's poll holds the lock for moments; a write for as long as it takes, and is
       // then the successor itself
       if (!lock.tryLock(1, java.util.concurrent.TimeUnit.SECONDS)) {
-        return;
+        return false;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return;
+      return true;
     }
     try {
-      if (quiesced || sequence == 0 || applier.appliedSequence() != sequence || !site.isActive()) {
-        return;
+      long head = applier.appliedSequence();
+      if (controlPlane.epoch() != epoch
+          || head == 0
+          || (sequence != HEAD && head != sequence)
+          || head + 1 < controlPlane.epochStartSequence()) {
+        return true; // not wanted: another epoch, a later entry is the successor, or not ours
+      }
+      if (quiesced || !site.isActive()) {
+        return false;
       }
       JournalEntry entry =
           journal(new WriteCommand(Checkpoints.REGISTER, null, null), new PendingEvent(Checkpoints.TYPE, Map.of()));
       applier.apply(entry);
+      return true;
     } catch (RuntimeException e) {
-      LOG.debugf("checkpoint after %d not written: %s", sequence, e.toString());
+      LOG.debugf("checkpoint after %d in epoch %d not written: %s", sequence, epoch, e.toString());
+      return false;
     } finally {
       lock.unlock();
     }
   }
+
+  /** For {@link #checkpointAfter}: the last entry this site holds, whichever it is. */
+  static final long HEAD = -1;
 
   /**
    * For a planned switchover (whose gate already holds the writes): stops journaling checkpoints
