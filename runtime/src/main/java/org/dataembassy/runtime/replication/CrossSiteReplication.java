@@ -177,7 +177,13 @@ public class CrossSiteReplication {
       admin(() -> globalAdmin().cancelPushStateAllCaches(peer));
       LockSupport.parkNanos(PUSH_RETRY.toNanos());
     }
-    LOG.errorf("EMB-RP-012 could not push state to site %s; it stays behind", peer);
+    if (!sitesView().contains(peer)) {
+      LOG.warnf("EMB-RP-015 push of state to site %s abandoned: it left the site view (pushed again when it returns)", peer);
+    } else {
+      LOG.errorf(
+          "EMB-RP-012 could not push state to site %s after %d attempts; it stays behind until the next re-check (every few seconds)",
+          peer, PUSH_ATTEMPTS);
+    }
     return false;
   }
 

@@ -19,12 +19,15 @@ import org.dataembassy.site.it.Parcels;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0100: kill -9 of the home site while a client writes in a loop through a standby's forwarding.
  * An embassy is promoted; every write acknowledged before (and after) the kill is present at every
  * surviving site; new writes succeed.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0100HomeSiteLossIT {
 

@@ -16,12 +16,15 @@ import org.dataembassy.site.it.WriterLoop;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0200: planned switchover home → lux while clients write (one through a standby's forwarding,
  * one straight at home): zero failed requests, zero lost writes; then back lux → home. Operator
  * mistakes are refused and change nothing.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0200PlannedSwitchoverIT {
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0300: home is cut off from both embassies (each site in its own network namespace; home's link
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * fenced, catches up and becomes a standby. No two sites ever acknowledged writes in overlapping
  * periods (from each site's own record of its acknowledgements); nothing acknowledged is lost.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0300HomePartitionIT {
 

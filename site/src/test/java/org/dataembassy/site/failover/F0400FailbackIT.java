@@ -14,12 +14,15 @@ import org.dataembassy.site.it.Parcels;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0400: the killed home site restarts. It never resumes as active on its own: it rejoins as a
  * standby, catches up with what the new active site wrote in the new epoch, reports ready, and
  * only an operator switchover makes it active again.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0400FailbackIT {
 

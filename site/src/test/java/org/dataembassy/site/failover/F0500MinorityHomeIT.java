@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0500: one embassy killed, the other cut off (each site in its own network namespace). Home keeps
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * When lux's link returns home resumes in the same epoch; the killed embassy restarts and catches
  * up. Nothing acknowledged is lost.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0500MinorityHomeIT {
 

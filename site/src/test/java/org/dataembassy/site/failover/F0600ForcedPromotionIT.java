@@ -18,6 +18,8 @@ import org.dataembassy.site.it.Parcels;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0600: the majority is lost for good (lux and emb2 killed). The operator forces home active
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exits; restarted with --rejoin it joins the new generation, catches up, and writes are
  * acknowledged again with it as their embassy. Nothing acknowledged before is lost.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0600ForcedPromotionIT {
 

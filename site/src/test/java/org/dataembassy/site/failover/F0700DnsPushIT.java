@@ -13,12 +13,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0700: the sites push the service records to an external primary server — a real BIND 9 that
  * accepts RFC 2136 updates signed with the test's TSIG key — and after a kill -9 of home the new
  * active site's address is what BIND answers.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0700DnsPushIT {
 

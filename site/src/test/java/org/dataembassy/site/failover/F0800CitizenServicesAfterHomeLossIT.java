@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * F0800: "digital signatures do not work for days" must not happen. A citizen logs in at home;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * login, a time-stamp verifies with the same state chain ({@code openssl ts -verify}), and a
  * revocation written at home before the loss is still in force ({@code openssl ocsp}).
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @Tag("failover")
 class F0800CitizenServicesAfterHomeLossIT {
 

@@ -129,6 +129,27 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
     startAll();
   }
 
+  /**
+   * Each site's last {@code perSite} operator warnings (EMB-… lines at WARN or ERROR in its
+   * {@code site.log}), for a failure message ({@link SiteLogsOnFailure}).
+   */
+  public String operatorWarnings(int perSite) {
+    StringBuilder out = new StringBuilder();
+    for (String id : federation.siteIds()) {
+      Path log = federation.processes().logFile(id);
+      out.append("\n--- ").append(id).append(": last warnings in ").append(log).append('\n');
+      try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+        List<String> warnings =
+            lines.filter(l -> l.contains("EMB-") && (l.contains(" WARN ") || l.contains(" ERROR "))).toList();
+        warnings.subList(Math.max(0, warnings.size() - perSite), warnings.size())
+            .forEach(l -> out.append(l, 0, Math.min(l.length(), 240)).append('\n'));
+      } catch (IOException | UncheckedIOException e) {
+        out.append("(not readable: ").append(e.getMessage()).append(")\n");
+      }
+    }
+    return out.toString();
+  }
+
   /** SIGKILL: the hard loss of a site. */
   public void kill(String site) {
     assertThat(federation.kill(site)).as("site %s was running", site).isTrue();

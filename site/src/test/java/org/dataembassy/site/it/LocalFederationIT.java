@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Three real site processes replicating the land register (H2 projections): replication,
  * forwarding, idempotency across sites, the loss and return of embassies.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalFederationIT {
 

@@ -12,11 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The core scenario with PostgreSQL projections: each site folds the journal into its own database
  * on a real PostgreSQL server started by the test.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 class PostgresFederationIT {
 
   static PostgresServer postgres;

@@ -23,12 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.dataembassy.site.it.SiteLogsOnFailure;
 
 /**
  * The state's authentication and signature services with clients nobody here wrote: a citizen
  * enrolled with {@code ./embassy citizen enrol}, then {@code openssl ts}, {@code openssl ocsp},
  * {@code openssl cms} and {@code openssl dgst} against three real sites.
  */
+@ExtendWith(SiteLogsOnFailure.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignatureInteropIT {
 
