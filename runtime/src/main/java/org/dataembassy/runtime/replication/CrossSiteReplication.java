@@ -218,6 +218,22 @@ public class CrossSiteReplication {
     return List.of();
   }
 
+  /**
+   * A description of a failure naming the sites a failed backup names, safe for any exception: Infinispan 16.0.14's {@link
+   * BackupFailureException#getMessage()} (and so {@code toString()}) throws a NullPointerException
+   * when a nested failure has no cause — which turned a refused write into a 500 (F0500 in CI-40).
+   */
+  public static String describe(Throwable failure) {
+    String text;
+    try {
+      text = failure.toString();
+    } catch (RuntimeException unprintable) {
+      text = failure.getClass().getName();
+    }
+    List<String> sites = failedSites(failure);
+    return sites.isEmpty() ? text : text + " (failed sites " + sites + ")";
+  }
+
   private static String siteName(Throwable perSite) {
     try {
       return perSite.getMessage(); // the per-site exception's message is the site name

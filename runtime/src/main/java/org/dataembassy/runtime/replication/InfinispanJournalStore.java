@@ -79,7 +79,9 @@ public class InfinispanJournalStore implements JournalStore {
     try {
       cache().remove(key);
     } catch (RuntimeException e) {
-      LOG.debugf("removing unacknowledged entry %d from backups failed: %s", key & SEQUENCE_MASK, e.toString());
+      LOG.debugf(
+          "removing unacknowledged entry %d from backups failed: %s",
+          key & SEQUENCE_MASK, CrossSiteReplication.describe(e));
     }
     cache().withFlags(Flag.SKIP_XSITE_BACKUP).remove(key);
   }
