@@ -43,6 +43,14 @@ public class ReplicationSupervisor {
   private final ExecutorService worker = daemonThreads("replication-supervisor", 1);
   private final ExecutorService pushes = daemonThreads("replication-push", 4);
   private final Set<String> pushing = ConcurrentHashMap.newKeySet();
+  /**
+   * Sites this process, as the active site, has pushed the journal to since they last joined its
+   * site view. What a site missed before this process started (it was down while the previous run
+   * of this site wrote, and the whole federation then restarted) is known to no one else: after a
+   * restart the active site pushes to every site once (LocalFederationIT in CI-41: lux waited for
+   * entry 61 for good).
+   */
+  private final Set<String> pushedSinceJoined = ConcurrentHashMap.newKeySet();
   private volatile String lastActive;
   private static final long RESYNC_SECONDS = 2;
   private final ScheduledExecutorService resync =
@@ -99,7 +107,9 @@ public class ReplicationSupervisor {
     pushes.submit(
         () -> {
           try {
-            replication.bringOnline(peer);
+            if (replication.bringOnline(peer)) {
+              pushedSinceJoined.add(peer);
+            }
             checkpoints.afterReplicationResumed();
           } catch (RuntimeException e) {
             LOG.errorf(e, "EMB-RP-012 pushing state to site %s failed", peer);
@@ -115,8 +125,9 @@ public class ReplicationSupervisor {
       var view = replication.sitesView();
       for (String peer : site.peers()) {
         if (!view.contains(peer)) {
+          pushedSinceJoined.remove(peer);
           replication.takeOffline(peer, "left the site view");
-        } else if (!replication.isOnline(peer)) {
+        } else if (!replication.isOnline(peer) || (site.isActive() && !pushedSinceJoined.contains(peer))) {
           if (site.isActive()) {
             pushTo(peer); // bring it online and push it what it missed
           } else {

@@ -122,11 +122,20 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
    * which makes it the Raft leader (checked by the tests that rely on it).
    */
   public void startAllWithFirst(String first) throws IOException {
-    federation.startMissing(List.of(first), List.of());
-    Path log = federation.processes().logFile(first);
-    await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(
-        () -> Files.exists(log) && Files.readString(log).contains("EMB-FO-010"));
+    startUntilLogged(first, "EMB-FO-010");
     startAll();
+  }
+
+  /**
+   * Starts a site without waiting for it to be ready (alone it may never be), until its log says
+   * {@code mark} — an operator message id such as {@code EMB-RP-001}.
+   */
+  public void startUntilLogged(String site, String mark) throws IOException {
+    Path log = federation.processes().logFile(site);
+    long before = Files.exists(log) ? Files.size(log) : 0; // a restarted site appends to its log
+    federation.startMissing(List.of(site), List.of());
+    await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(
+        () -> Files.exists(log) && Files.readString(log).substring((int) before).contains(mark));
   }
 
   /**

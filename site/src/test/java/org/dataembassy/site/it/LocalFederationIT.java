@@ -315,4 +315,22 @@ class LocalFederationIT {
     }
     registerRetrying("home", Parcels.id(8, 1)).then().statusCode(201);
   }
+
+  @Test
+  @Order(9)
+  void shouldBringAStandbyUpToDateWithWhatItMissedBeforeTheWholeFederationRestarted() throws Exception {
+    // lux is down while home writes (emb2 confirms); then everything restarts: the active site that
+    // knew lux had missed the write is gone, so after the restart it must push to every site once
+    assertThat(sites.federation().stop("lux")).isTrue();
+    String missed = Parcels.id(9, 1);
+    registerRetrying("home", missed).then().statusCode(201);
+    sites.federation().stopAll();
+    // lux first (alone it can promote no one): when home's replication starts, lux is already in
+    // its site view, so nothing there says lux missed anything
+    sites.startUntilLogged("lux", "EMB-RP-001");
+    sites.startAll(); // lux must report ready: holding everything the active site had
+    sites.at("lux").get("/sites/self").then().body("activeSite", equalTo("home"));
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(
+        () -> sites.at("lux").get("/parcels/" + missed).then().statusCode(200));
+  }
 }
