@@ -36,10 +36,24 @@ public final class ControlPlaneStateMachine implements StateMachine {
   private volatile boolean renewedSinceStart;
   /** False while the Raft log is replayed at start: what is applied then happened before. */
   private volatile boolean live;
+  private volatile long liveSinceNanos;
+  /**
+   * How long after joining the group applied entries may still be old ones: entries every member
+   * held at a restart of the whole federation whose commit becomes known only now (CI-42: a
+   * renewal of home's previous run, applied 1 s after emb2 joined, ended the cold-start grace and
+   * emb2 promoted lux while home was still starting).
+   */
+  static final long SETTLE_NANOS = 3_000_000_000L;
+  private final long settleNanos;
   private final List<Consumer<ControlPlaneState>> listeners = new CopyOnWriteArrayList<>();
 
   public ControlPlaneStateMachine(String initialActive) {
+    this(initialActive, SETTLE_NANOS);
+  }
+
+  ControlPlaneStateMachine(String initialActive, long settleNanos) {
     this.state = ControlPlaneState.initial(initialActive);
+    this.settleNanos = settleNanos;
   }
 
   public ControlPlaneState state() {
@@ -99,6 +113,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
           && renew.site().equals(current.activeSite())
           && renew.epoch() == current.epoch()) {
         lastRenewalNanos = System.nanoTime();
+        renewedSinceStart = renewedSinceStart || live; // sent now: it reached the leader now
       }
     } catch (Exception e) {
       // not a command of ours: the state machine refuses it when it is applied
@@ -138,7 +153,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
     if (!leading) {
       lastRenewalNanos = System.nanoTime(); // a follower counts from the commit it applies
     }
-    renewedSinceStart = renewedSinceStart || live;
+    renewedSinceStart = renewedSinceStart || settled();
     return ACCEPTED;
   }
 
@@ -149,7 +164,13 @@ public final class ControlPlaneStateMachine implements StateMachine {
    * 0.9 s later, while the active site itself was still starting.)
    */
   public void goLive() {
+    liveSinceNanos = System.nanoTime();
     live = true;
+  }
+
+  /** Applied entries are of this process's lifetime: live, and past the first moments. */
+  private boolean settled() {
+    return live && System.nanoTime() - liveSinceNanos >= settleNanos;
   }
 
   /**
@@ -184,7 +205,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
     promotions.merge(promote.kind() == null ? PromotionKind.FAILOVER : promote.kind(), 1L, Long::sum);
     state = new ControlPlaneState(promote.site(), epoch, promote.startSequence(), history, promotions);
     lastRenewalNanos = System.nanoTime(); // the new active site's lease starts now
-    renewedSinceStart = renewedSinceStart || live;
+    renewedSinceStart = renewedSinceStart || settled();
     listeners.forEach(l -> l.accept(state));
     return ACCEPTED;
   }

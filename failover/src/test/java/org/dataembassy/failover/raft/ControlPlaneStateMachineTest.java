@@ -26,7 +26,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldRenewOnlyTheActiveSiteOfTheCurrentEpoch() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     machine.goLive();
     assertThat(apply(machine, new ControlCommand.RenewLease("home", 1))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
     assertThat(apply(machine, new ControlCommand.RenewLease("lux", 1))).isEqualTo(ControlPlaneStateMachine.REFUSED);
@@ -36,7 +36,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldPromoteOnceFromTheEpochItWasDecidedIn() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     List<ControlPlaneState> seen = new ArrayList<>();
     machine.onChange(seen::add);
 
@@ -59,7 +59,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldCountPromotionsByKindBeyondTheKeptHistory() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     for (int i = 0; i < ControlPlaneState.HISTORY + 5; i++) {
       long epoch = machine.state().epoch();
       apply(machine, promote(epoch % 2 == 1 ? "lux" : "home", epoch, i == 0 ? PromotionKind.FORCED : PromotionKind.SWITCHOVER));
@@ -73,19 +73,19 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldRestoreTheSameStateFromASnapshot() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     apply(machine, promote("lux", 1, PromotionKind.SWITCHOVER));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     machine.writeContentTo(new DataOutputStream(bytes));
 
-    ControlPlaneStateMachine restored = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine restored = new ControlPlaneStateMachine("home", 0);
     restored.readContentFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(restored.state()).isEqualTo(machine.state());
   }
 
   @Test
   void shouldStartANewLeadersSilenceClockAtItsLastAppendNeverLaterThanNow() {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     long before = machine.lastRenewalNanos();
     long lastAppend = System.nanoTime(); // after the last renewal: the later one counts
     machine.restartSilenceClock(lastAppend, false);
@@ -99,11 +99,25 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldNotCountRenewalsReplayedAtStartAsRenewalsOfThisLifetime() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     apply(machine, new ControlCommand.RenewLease("home", 1)); // replayed from the log
     assertThat(machine.renewedSinceStart()).isFalse();
     machine.goLive();
     apply(machine, new ControlCommand.RenewLease("home", 1));
+    assertThat(machine.renewedSinceStart()).isTrue();
+  }
+
+  @Test
+  void shouldNotCountRenewalsAppliedRightAfterJoiningButThoseThatArriveWhileLeading() throws Exception {
+    // entries committed before a restart of the whole federation are applied only after joining
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 60_000_000_000L);
+    machine.goLive();
+    apply(machine, new ControlCommand.RenewLease("home", 1));
+    assertThat(machine.renewedSinceStart()).isFalse();
+    // a renewal reaching this member while it leads was sent now
+    machine.restartSilenceClock(System.nanoTime(), true);
+    byte[] renewal = bytes(new ControlCommand.RenewLease("home", 1));
+    machine.renewalArrived(renewal, 0, renewal.length);
     assertThat(machine.renewedSinceStart()).isTrue();
   }
 
@@ -113,7 +127,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldCountALeadersSilenceFromTheRenewalsArrivalNotItsCommit() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     machine.goLive();
     machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L, false); // leads from now on
     long beforeArrival = System.nanoTime();
@@ -129,7 +143,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldIgnoreArrivalsThatRenewNothing() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L, false);
     long clock = machine.lastRenewalNanos();
     for (byte[] other : List.of(
@@ -144,7 +158,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldCountAFollowersSilenceFromTheCommitsItApplies() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     machine.restartSilenceClock(System.nanoTime(), false);
     machine.stoppedLeading();
     long before = System.nanoTime();
@@ -154,7 +168,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldGiveAnActiveSiteStillInTheViewAFullLeaseFromTheElection() {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home");
+    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
     long lastAppend = System.nanoTime() - 5_000_000_000L; // the lost leader's last entry, long ago
     long before = System.nanoTime();
     machine.restartSilenceClock(lastAppend, true); // home renewed through the leader that died
