@@ -2,7 +2,8 @@
 # Issue #5 figures over HTTPS at one site (home) of a local federation, in one run
 # (docs/benchmarks.md):
 #  1. time-stamp tokens/s (wrk: keep-alive, then HTTP/1.1 pipelining) and the site's CPU use ->
-#     tokens per core-second, vs `openssl speed ecdsap256` sign/s of one core, same run
+#     tokens per core-second, vs `openssl speed ecdsap256` sign/s of one core, same run; ROUNDS
+#     rounds (default 3) with openssl measured between every two loads, the median reported
 #  2. OCSP responses/s vs the `openssl ocsp` responder on the same certificates and the same
 #     responder key, same load tool (wrk) and request; openssl runs in a network namespace of its
 #     own (it binds every interface) with its wrk beside it; it cannot keep connections alive.
@@ -18,6 +19,10 @@ EMB="./embassy --data $DATA"
 SECONDS_EACH="${SECONDS_EACH:-20}"
 WARMUP="${WARMUP:-45}"   # seconds of load per endpoint first: with the optimising compiler (C2) a path takes ≈ 40 s to its steady state
 CONC="${CONC:-16}"
+ROUNDS="${ROUNDS:-3}"
+# PLAIN_HTTP=1: the sites also listen on plain HTTP :8080 (an experiment only: a site never serves
+# plain HTTP in production, ARCHITECTURE.md §6) and each round loads /tsa over it too: what TLS costs
+PLAIN_HTTP="${PLAIN_HTTP:-0}"
 OPENSSL_PID=""
 cleanup() {
   $EMB down >/dev/null 2>&1 || true
@@ -28,6 +33,9 @@ command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
 
 $EMB down >/dev/null 2>&1 || true
 rm -rf "$DATA" "$W"; mkdir -p "$W"
+if [ "$PLAIN_HTTP" = 1 ]; then
+  export EMBASSY_SITE_JAVA_OPTS="${EMBASSY_SITE_JAVA_OPTS:-} -Dquarkus.http.insecure-requests=enabled -Dquarkus.http.port=8080"
+fi
 $EMB up --detach >/dev/null
 PID=$(cat "$DATA/home/site.pid")
 TICKS=$(getconf CLK_TCK)
@@ -56,24 +64,36 @@ report() {
          if (cores != "") printf ", site CPU %.2f cores, %.0f per core-second", cores, rps/cores; printf "\n"}' "$2"
 }
 
-echo "== 1. time-stamp tokens"
+echo "== 1. time-stamp tokens ($ROUNDS rounds after $WARMUP s of warm-up; openssl speed between every two loads)"
 speed() { openssl speed -seconds 3 ecdsap256 2>/dev/null | awk '/256 bits ecdsa/ {print $(NF-1); exit}'; }
 openssl ts -query -data README.md -sha256 -cert -out "$W/req.tsq" 2>/dev/null
 SECONDS_EACH=$WARMUP load warm-up "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa >/dev/null
-# the machine's speed drifts (a shared VM): openssl is measured right before and right after the
-# two loads, and the ratio uses the mean
-SPEED_BEFORE=$(speed)
-KEEPALIVE=$(load tsa-keepalive "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa)
-PIPELINED=$(load tsa-pipelined "$W/req.tsq" application/timestamp-query pipelined https://127.0.0.11:8443/tsa)
-SPEED_AFTER=$(speed)
-SPEED=$(awk -v a="$SPEED_BEFORE" -v b="$SPEED_AFTER" 'BEGIN {printf "%.0f", (a+b)/2}')
-echo "openssl speed ecdsap256: $SPEED_BEFORE before, $SPEED_AFTER after, mean $SPEED sign/s (one core)"
-for TSA in "$KEEPALIVE" "$PIPELINED"; do
-  echo "$TSA"
-  echo "$TSA" | awk -v s="$SPEED" '{for(i=1;i<=NF;i++) if($i=="per") pc=$(i-1)} END {printf "  tokens per core-second / openssl sign/s = %.2f\n", pc/s}'
+[ "$PLAIN_HTTP" = 1 ] && SECONDS_EACH=$WARMUP load warm-up-http "$W/req.tsq" application/timestamp-query 0 http://127.0.0.11:8080/tsa >/dev/null
+# The machine's speed drifts (a shared VM: ±20-30 % within minutes): each load's ratio uses the mean
+# of openssl speed measured right before and right after it, and the figure is the median of the rounds.
+: > "$W/ratios.txt"
+BEFORE=$(speed)
+for round in $(seq 1 "$ROUNDS"); do
+  modes="keepalive pipelined"; [ "$PLAIN_HTTP" = 1 ] && modes="$modes keepalive-http"
+  for mode in $modes; do
+    case $mode in
+      keepalive) OUT=$(load tsa-keepalive-$round "$W/req.tsq" application/timestamp-query 0 https://127.0.0.11:8443/tsa) ;;
+      pipelined) OUT=$(load tsa-pipelined-$round "$W/req.tsq" application/timestamp-query pipelined https://127.0.0.11:8443/tsa) ;;
+      keepalive-http) OUT=$(load tsa-keepalive-http-$round "$W/req.tsq" application/timestamp-query 0 http://127.0.0.11:8080/tsa) ;;
+    esac
+    AFTER=$(speed)
+    echo "$OUT" | awk -v m="$mode" -v a="$BEFORE" -v b="$AFTER" '{for(i=1;i<=NF;i++) if($i=="per") pc=$(i-1)}
+      END {s=(a+b)/2; r=pc/s; printf "%s  | openssl speed %.0f / %.0f sign/s -> tokens per core-second / openssl = %.2f\n", $0, a, b, r > "/dev/stderr"; print m, r}' >> "$W/ratios.txt"
+    BEFORE=$AFTER
+  done
+done 2>&1
+for mode in keepalive pipelined keepalive-http; do
+  awk -v m="$mode" '$1 == m' "$W/ratios.txt" | sort -k2 -n | awk -v m="$mode" '{r[NR]=$2} END {if (NR) printf "median over %d rounds, %s: tokens per core-second / openssl sign/s = %.2f (%.2f-%.2f)\n", NR, m, r[int((NR+1)/2)], r[1], r[NR]}'
 done
 curl -sS --cacert "$CA" -H 'Content-Type: application/timestamp-query' --data-binary @"$W/req.tsq" -o "$W/check.tsr" https://127.0.0.11:8443/tsa
 openssl ts -verify -data README.md -in "$W/check.tsr" -CAfile "$CA" 2>/dev/null | grep -q "Verification: OK" && echo "(a token from the run verifies: OK)"
+
+[ "${ONLY_TOKENS:-0}" = 1 ] && exit 0   # ONLY_TOKENS=1: section 1 only
 
 echo "== 2. OCSP"
 mkdir -p "$W/certs"; : > "$W/index.txt"
@@ -100,24 +120,38 @@ openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/nu
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -no_nonce -reqout "$W/ocsp-nononce.req" >/dev/null 2>&1
 openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
 SECONDS_EACH=$WARMUP load warm-up "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp >/dev/null
-load ocsp-keepalive "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp
-load ocsp-new-connections "$W/ocsp.req" application/ocsp-request 1 https://127.0.0.11:8443/ocsp
-load ocsp-no-nonce-keepalive "$W/ocsp-nononce.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp
-for req in ocsp ocsp-nononce; do
-for multi in 2; do  # -multi 1 answered nothing to 16 connections (docs/benchmarks.md)
+# openssl_load REQ NAME: wrk against an `openssl ocsp -multi 2` responder (-multi 1 answered nothing
+# to 16 connections, docs/benchmarks.md) on the same certificates and responder key; it answers
+# plain HTTP and closes the connection after each response
+openssl_load() {
+  local req=$1 name=$2
   unshare -n bash -c "
     ip link set lo up
-    args='-index $W/index.txt -port 8889 -rsigner $DATA/ca/ocsp-cert.pem -rkey $DATA/ca/ocsp-key.pem -CA $CA -ignore_err'
-    if [ $multi -gt 1 ]; then openssl ocsp \$args -multi $multi >/dev/null 2>&1 & else openssl ocsp \$args >/dev/null 2>&1 & fi
+    openssl ocsp -index $W/index.txt -port 8889 -rsigner $DATA/ca/ocsp-cert.pem -rkey $DATA/ca/ocsp-key.pem -CA $CA -ignore_err -multi 2 >/dev/null 2>&1 &
     o=\$!
     for i in \$(seq 1 50); do (echo > /dev/tcp/127.0.0.1/8889) 2>/dev/null && break; sleep 0.1; done   # until it listens, at most 5 s
-    openssl ocsp -issuer $CA -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -E ': good' || true
-    BODY=$W/$req.req CTYPE=application/ocsp-request CLOSE=1 wrk -t 2 -c $CONC -d ${SECONDS_EACH}s --latency \
-      -s bench/post-body.lua http://127.0.0.1:8889/ > $W/wrk-openssl-$req-$multi.txt
+    openssl ocsp -issuer $CA -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -qE ': good' || echo 'openssl ocsp did not answer good' >&2
+    BODY=$W/$req CTYPE=application/ocsp-request CLOSE=1 wrk -t 2 -c $CONC -d ${SECONDS_EACH}s --latency \
+      -s bench/post-body.lua http://127.0.0.1:8889/ > $W/wrk-$name.txt
     pkill -9 -P \$o 2>/dev/null; kill -9 \$o 2>/dev/null; true
   "
-  report "openssl ocsp responder, $req.req (-multi $multi, new connection per request)" "$W/wrk-openssl-$req-$multi.txt"
+  report "$name" "$W/wrk-$name.txt"
+}
+# rounds alternate the two responders, as for the tokens: the median of the per-round ratios
+: > "$W/ocsp-ratios.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  for kind in nonce no-nonce; do
+    req=ocsp.req; [ $kind = no-nonce ] && req=ocsp-nononce.req
+    OURS=$(load ocsp-$kind-keepalive-$round "$W/$req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp)
+    THEIRS=$(openssl_load $req openssl-ocsp-$kind-$round)
+    echo "$OURS"; echo "$THEIRS"
+    awk -v k="$kind" -v a="$OURS" -v b="$THEIRS" 'BEGIN {split(a, x, " "); split(b, y, " "); printf "%s %.2f\n", k, x[2]/y[2]}' >> "$W/ocsp-ratios.txt"
+    tail -1 "$W/ocsp-ratios.txt" | awk '{printf "  -> %s: ours / openssl ocsp = %s\n", $1, $2}'
+  done
 done
+load ocsp-new-connections "$W/ocsp.req" application/ocsp-request 1 https://127.0.0.11:8443/ocsp
+for kind in nonce no-nonce; do
+  awk -v m="$kind" '$1 == m' "$W/ocsp-ratios.txt" | sort -k2 -n | awk -v m="$kind" '{r[NR]=$2} END {if (NR) printf "median over %d rounds, OCSP %s: ours / openssl ocsp = %.2f (%.2f-%.2f)\n", NR, m, r[int((NR+1)/2)], r[1], r[NR]}'
 done
 
 echo "== 3. logins"
