@@ -11,9 +11,4 @@ public interface ServedLocally {
 
   /** Path prefixes, e.g. {@code /tsa}. A prefix matches the path itself and anything below it. */
   List<String> pathPrefixes();
-
-  /** True if {@code path} is {@code prefix} or below it. */
-  static boolean matches(String prefix, String path) {
-    return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
-  }
 }

@@ -50,7 +50,7 @@ public class WriteForwarding {
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   private static final List<String> LOCAL_PATHS = List.of("/q/", "/sites", "/operator/");
   /** LOCAL_PATHS and what the modules serve locally ({@link ServedLocally}). */
-  private List<String> localPaths = LOCAL_PATHS;
+  private LocalPathPrefixes localPaths = new LocalPathPrefixes(LOCAL_PATHS);
   /** The forwarding site's epoch, so a site with an older view waits instead of sending it back. */
   public static final String EPOCH_HEADER = "Embassy-Epoch";
   /** How many times a write has been forwarded (a loop guard). */
@@ -79,7 +79,7 @@ public class WriteForwarding {
   void install(@Observes Router router, Vertx vertx) {
     List<String> paths = new java.util.ArrayList<>(LOCAL_PATHS);
     servedLocally.forEach(s -> paths.addAll(s.pathPrefixes()));
-    localPaths = List.copyOf(paths);
+    localPaths = new LocalPathPrefixes(paths);
     HttpClient client =
         vertx.createHttpClient(
             new HttpClientOptions()
@@ -129,7 +129,7 @@ public class WriteForwarding {
   private void route(RoutingContext ctx) {
     var request = ctx.request();
     if (!WRITES.contains(request.method())
-        || localPaths.stream().anyMatch(p -> ServedLocally.matches(p, request.path()))) {
+        || localPaths.matches(request.path())) {
       ctx.response().putHeader(SITE_HEADER, site.id());
       ctx.next();
       return;
