@@ -53,6 +53,20 @@ class SessionResourceTest {
   }
 
   @Test
+  void shouldGiveASessionTheRolesItsCertificateWasEnrolledWith() {
+    Citizen nora = enrol(TestCitizens.newPersonalCode(), "Nora Notar", "notary");
+    Citizen mari = enrol(TestCitizens.newPersonalCode(), "Mari Mets");
+    TestCitizens.as(login(nora)).get("/sessions/current").then().statusCode(200)
+        .body("roles", org.hamcrest.Matchers.contains("notary"));
+    TestCitizens.as(login(mari)).get("/sessions/current").then().statusCode(200).body("roles", hasSize(0));
+    // revoking one certificate changes nobody's roles
+    asOperator().contentType(ContentType.JSON).body(Map.of("reason", "superseded"))
+        .post("/certificates/" + mari.serial() + "/revocation").then().statusCode(200);
+    TestCitizens.as(login(nora)).get("/sessions/current").then().statusCode(200)
+        .body("roles", org.hamcrest.Matchers.contains("notary"));
+  }
+
+  @Test
   void shouldRefuseAWrongSignatureAndNeverAcceptTheSameNonceTwice() {
     Citizen jaan = enrol(TestCitizens.newPersonalCode(), "Jaan Tamm");
     String nonce = newNonce();

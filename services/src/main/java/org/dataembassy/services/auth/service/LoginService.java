@@ -1,6 +1,5 @@
 package org.dataembassy.services.auth.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,6 @@ import org.dataembassy.services.auth.AuthProblem;
 import org.dataembassy.services.auth.Challenge;
 import org.dataembassy.services.auth.config.AuthConfig;
 import org.dataembassy.services.auth.rest.AuthRequests.Login;
-import org.dataembassy.services.eid.persistence.CertificateRepository;
 import org.dataembassy.services.eid.service.CertificateStatusIndex;
 import org.jboss.logging.Logger;
 
@@ -49,7 +47,6 @@ public class LoginService {
   @Inject Sessions sessions;
   @Inject StatePki pki;
   @Inject CertificateStatusIndex statuses;
-  @Inject CertificateRepository certificates;
   @Inject LoginThrottle throttle;
   @Inject AuthConfig config;
 
@@ -99,17 +96,15 @@ public class LoginService {
       throw failure(addressKey, certificateKey, AuthProblem.INVALID_SIGNATURE, "Sign the nonce's bytes with SHA-256 and the certificate's key.");
     }
     throttle.succeeded(certificateKey);
-    Sessions.Opened opened = sessions.open(identity.get(), roles(serial));
+    Sessions.Opened opened = sessions.open(identity.get(), roles(certificate));
     LOG.infof("EMB-AU-020 citizen logged in (certificate %s)", serial);
     return opened;
   }
 
-  private Set<Role> roles(String serial) {
-    List<String> names =
-        QuarkusTransaction.requiringNew()
-            .call(() -> certificates.find(serial).map(CertificateRepository::roles).orElse(List.of()));
+  /** The roles the certificate was enrolled with (from the in-memory index: no database round trip). */
+  private Set<Role> roles(X509Certificate certificate) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    names.forEach(n -> Role.parse(n).ifPresent(roles::add));
+    statuses.rolesOf(certificate.getSerialNumber()).forEach(n -> Role.parse(n).ifPresent(roles::add));
     return roles;
   }
 

@@ -11,6 +11,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,10 +24,11 @@ import org.dataembassy.services.eid.persistence.CertificateRepository;
 import org.jboss.logging.Logger;
 
 /**
- * The status of every certificate of the state CA, in memory, for the OCSP responder, logins and
- * signature validation (tens of thousands of lookups a second, no database round trip). Loaded
- * from the projection at start; changed only once the projection's transaction has committed, so it
- * never shows a status the projection does not hold. About 150 bytes a certificate.
+ * The status of every certificate of the state CA, and the roles it was enrolled with, in memory,
+ * for the OCSP responder, logins and signature validation (tens of thousands of lookups a second,
+ * no database round trip). Loaded from the projection at start; changed only once the projection's
+ * transaction has committed, so it never shows a status the projection does not hold. About 150
+ * bytes a certificate (roles are rare: a certificate without any shares one entry).
  */
 @ApplicationScoped
 public class CertificateStatusIndex implements CertificateStatusSource {
@@ -36,9 +38,9 @@ public class CertificateStatusIndex implements CertificateStatusSource {
   @Inject CertificateRepository certificates;
   @Inject TransactionSynchronizationRegistry transactions;
 
-  private record Known(Instant revokedAt, RevocationReason reason) {}
+  private record Known(Instant revokedAt, RevocationReason reason, List<String> roles) {}
 
-  private static final Known GOOD = new Known(null, null);
+  private static final Known GOOD = new Known(null, null, List.of());
 
   private final Map<BigInteger, Known> known = new ConcurrentHashMap<>();
   /** Incremented after every change to {@link #known} (see {@link CertificateStatusSource#version}). */
@@ -65,6 +67,16 @@ public class CertificateStatusIndex implements CertificateStatusSource {
     return k.revokedAt() == null ? CertificateStatus.good() : CertificateStatus.revoked(k.revokedAt(), k.reason());
   }
 
+  /**
+   * The roles (operator, notary…) the certificate was enrolled with, as the register holds them;
+   * none for an unknown certificate. Roles never change after enrolment: a certificate with other
+   * roles is a new enrolment.
+   */
+  public List<String> rolesOf(BigInteger serial) {
+    Known k = known.get(serial);
+    return k == null ? List.of() : k.roles();
+  }
+
   /** Records the entity's status once the current transaction commits. */
   void afterCommit(CertificateEntity certificate) {
     BigInteger serial = serial(certificate.serial);
@@ -85,9 +97,10 @@ public class CertificateStatusIndex implements CertificateStatusSource {
   }
 
   private static Known of(CertificateEntity c) {
-    return c.revokedAt == null
+    List<String> roles = CertificateRepository.roles(c);
+    return c.revokedAt == null && roles.isEmpty()
         ? GOOD
-        : new Known(c.revokedAt, RevocationReason.parse(c.revocationReason));
+        : new Known(c.revokedAt, c.revokedAt == null ? null : RevocationReason.parse(c.revocationReason), List.copyOf(roles));
   }
 
   private static BigInteger serial(String hex) {
