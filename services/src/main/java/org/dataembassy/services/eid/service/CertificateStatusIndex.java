@@ -68,7 +68,7 @@ public class CertificateStatusIndex implements CertificateStatusSource {
   }
 
   /**
-   * The roles (operator, notary…) the certificate was enrolled with, as the register holds them;
+   * The roles (e.g. notary) the certificate was enrolled with, as the register holds them;
    * none for an unknown certificate. Roles never change after enrolment: a certificate with other
    * roles is a new enrolment.
    */
