@@ -1,13 +1,22 @@
 package org.dataembassy.site;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.Map;
 import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+import org.dataembassy.runtime.crypto.token.ClearStateKeys;
+import org.dataembassy.runtime.crypto.token.KeyCeremony;
+import org.dataembassy.runtime.crypto.token.SoftHsmToken;
 
 /**
- * Gives the site under test what {@code SiteMain} gives a real site before Quarkus starts: a TLS
- * certificate from a state CA, in a data directory of the test's own.
+ * Gives the site under test what the key ceremony and {@code SiteMain} give a real site before
+ * Quarkus starts: its own SoftHSM2 token holding the wrapping key of the state's data and index
+ * keys (fresh ones, standing for the state's), and a TLS certificate from a state CA, in a data
+ * directory of the test's own.
  */
 public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
 
@@ -16,6 +25,12 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     try {
+      Path home = DATA_DIR.resolve("home");
+      if (!Files.exists(KeyCeremony.tokenConfig(home))) {
+        deleteRecursively(home); // what an earlier token sealed would no longer open
+        SoftHsmToken.initialise(home, Path.of(System.getenv("SOFTHSM2_CONF")), "embassy-test-home");
+        KeyCeremony.deliver(home, ClearStateKeys.fresh());
+      }
       SiteTlsProvisioner.ensure(DATA_DIR, "home", "127.0.0.1", "gov.example");
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -25,4 +40,14 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void stop() {}
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
 }

@@ -2,7 +2,9 @@ package org.dataembassy.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The state PKI at this site: its signing services and the certificates it issues. */
 @ConfigMapping(prefix = "embassy.crypto")
@@ -46,4 +48,16 @@ public interface CryptoConfig {
    */
   @WithDefault("openssl")
   String httpsTlsEngine();
+
+  /**
+   * SunPKCS11 configuration of this site's PKCS#11 token (SoftHSM2 locally, an HSM in production).
+   * Default: {@code <site-dir>/token/pkcs11.cfg}, written by the key ceremony.
+   */
+  Optional<Path> tokenConfig();
+
+  /** File holding the token's PIN, owner-only. Default: {@code <site-dir>/token/pin}. */
+  Optional<Path> tokenPinFile();
+
+  /** The token's PIN itself ({@code EMBASSY_CRYPTO_TOKEN_PIN}); wins over the PIN file. */
+  Optional<String> tokenPin();
 }

@@ -1,22 +1,98 @@
 package org.dataembassy.runtime.crypto;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.dataembassy.runtime.config.CryptoConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
+import org.dataembassy.runtime.crypto.keys.DataKeyRing;
+import org.dataembassy.runtime.crypto.keys.FieldCipher;
+import org.dataembassy.runtime.crypto.token.SealedStateKeys;
+import org.dataembassy.runtime.crypto.token.SiteToken;
+import org.dataembassy.runtime.crypto.token.TokenPin;
+import org.jboss.logging.Logger;
 
-/** Provides the cipher that seals everything this site puts in replicated storage. */
+/**
+ * Opens this site's PKCS#11 token and, with it, the state's keys delivered to this site: the data
+ * keys that seal everything the site stores or replicates, and the blind-index key. A missing
+ * token, PIN or key stops the site at start with a message naming it; nothing is generated here
+ * (keys come only from the key ceremony, {@code KeyCeremony}).
+ */
 public class StateKeyProducer {
+
+  private static final Logger LOG = Logger.getLogger(StateKeyProducer.class);
+
+  void onStart(@Observes StartupEvent event, DataKeyRing keys, BlindIndex index) {
+    LOG.infof("EMB-CR-010 state keys opened from the site's token: data key v%d in use", keys.currentVersion());
+  }
 
   @Produces
   @Singleton
-  PayloadCipher payloadCipher(SiteConfig site) {
+  SiteToken siteToken(SiteConfig site, CryptoConfig crypto) {
     try {
-      return new PayloadCipher(
-          DataKeyStore.loadOrCreate(site.dataDir().resolve("keys").resolve("state-data.key")));
+      return SiteToken.open(
+          crypto.tokenConfig().orElse(site.siteDir().resolve("token").resolve("pkcs11.cfg")),
+          TokenPin.read(
+              crypto.tokenPin(),
+              crypto.tokenPinFile().orElse(site.siteDir().resolve("token").resolve("pin"))));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the state data key", e);
+      throw new UncheckedIOException("EMB-CR-011 cannot open this site's token: " + e.getMessage(), e);
     }
+  }
+
+  @Produces
+  @Singleton
+  SealedStateKeys sealedKeys(SiteToken token, SiteConfig site) {
+    try {
+      return SealedStateKeys.open(token, site.siteDir().resolve("keys"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("EMB-CR-012 " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  DataKeyRing dataKeys(SealedStateKeys sealed) {
+    try {
+      return new DataKeyRing(
+          sealed.dataKeys(),
+          version -> {
+            try {
+              return sealed.dataKey(version);
+            } catch (IOException e) {
+              LOG.errorf("EMB-CR-013 data key version %d does not open: %s", version, e.getMessage());
+              return Optional.empty();
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("EMB-CR-012 " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  BlindIndex blindIndex(SealedStateKeys sealed) {
+    try {
+      return new BlindIndex(sealed.indexKey());
+    } catch (IOException e) {
+      throw new UncheckedIOException("EMB-CR-012 " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  PayloadCipher payloadCipher(DataKeyRing keys) {
+    return new PayloadCipher(keys);
+  }
+
+  @Produces
+  @Singleton
+  FieldCipher fieldCipher(PayloadCipher cipher) {
+    return new FieldCipher(cipher);
   }
 }

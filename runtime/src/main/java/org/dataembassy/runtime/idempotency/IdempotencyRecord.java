@@ -1,10 +1,12 @@
 package org.dataembassy.runtime.idempotency;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.dataembassy.runtime.persistence.EncryptedText;
 
 /** The outcome of a write made with an {@code Idempotency-Key}, kept at every site by the applier. */
 @Entity
@@ -24,7 +26,9 @@ public class IdempotencyRecord {
   @Column(length = 512)
   public String location;
 
+  /** The outcome's body (it may name owners), encrypted. */
   @Lob
+  @Convert(converter = EncryptedText.class)
   @Column(name = "body", nullable = false)
   public String body;
 

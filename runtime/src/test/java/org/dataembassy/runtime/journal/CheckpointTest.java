@@ -14,6 +14,7 @@ import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.controlplane.SiteRole;
 import org.dataembassy.runtime.crypto.PayloadCipher;
+import org.dataembassy.runtime.crypto.keys.DataKeyRing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +108,7 @@ class CheckpointTest {
     writer = new JournalWriter();
     writer.applier = head;
     writer.store = store;
-    writer.codec = new JournalCodec(new PayloadCipher(keys.generateKey()));
+    writer.codec = new JournalCodec(new PayloadCipher(DataKeyRing.single(keys.generateKey())));
     writer.controlPlane = plane;
     writer.metrics = new SimpleMeterRegistry();
     writer.site =

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import javax.crypto.KeyGenerator;
 import org.dataembassy.runtime.crypto.PayloadCipher;
+import org.dataembassy.runtime.crypto.keys.DataKeyRing;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class JournalCodecTest {
   void codec() throws Exception {
     KeyGenerator generator = KeyGenerator.getInstance("AES");
     generator.init(256);
-    codec = new JournalCodec(new PayloadCipher(generator.generateKey()));
+    codec = new JournalCodec(new PayloadCipher(DataKeyRing.single(generator.generateKey())));
     JsonNode event =
         JournalCodec.json()
             .readTree("{\"cadastralId\":\"78401:001:0001\",\"owners\":[{\"code\":\"38001085718\",\"share\":\"1/2\"}]}");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.persistence.ProjectionDatabase;
 import org.dataembassy.services.eid.CertificateView;
 
@@ -15,6 +16,7 @@ import org.dataembassy.services.eid.CertificateView;
 public class CertificateRepository {
 
   @Inject ProjectionDatabase database;
+  @Inject BlindIndex blindIndex;
 
   public Optional<CertificateEntity> find(String serial) {
     return Optional.ofNullable(database.em().find(CertificateEntity.class, serial));
@@ -24,9 +26,9 @@ public class CertificateRepository {
     return database
         .em()
         .createQuery(
-            "select c from CertificateEntity c where c.personalCode = :code order by c.notBefore, c.serial",
+            "select c from CertificateEntity c where c.personalCodeIndex = :code order by c.notBefore, c.serial",
             CertificateEntity.class)
-        .setParameter("code", personalCode)
+        .setParameter("code", blindIndex.of(CertificateEntity.PERSONAL_CODE_INDEX, personalCode))
         .getResultList();
   }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.AppliedOutcome;
 import org.dataembassy.runtime.journal.JournalApplier;
 import org.dataembassy.runtime.journal.OutcomeBodies;
@@ -24,6 +25,7 @@ public class EidProjection implements RegisterProjection {
   @Inject ProjectionDatabase database;
   @Inject CertificateRepository certificates;
   @Inject CertificateStatusIndex index;
+  @Inject BlindIndex blindIndex;
 
   @Override
   public String register() {
@@ -44,6 +46,7 @@ public class EidProjection implements RegisterProjection {
     CertificateEntity c = new CertificateEntity();
     c.serial = e.serial();
     c.personalCode = e.personalCode();
+    c.personalCodeIndex = blindIndex.of(CertificateEntity.PERSONAL_CODE_INDEX, e.personalCode());
     c.name = e.name();
     c.roles = String.join(",", e.roles());
     c.certificate = e.certificate();

@@ -1,6 +1,7 @@
 package org.dataembassy.services.landregister.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -8,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import org.dataembassy.runtime.persistence.EncryptedText;
 
 /** A mortgage registered on a parcel; its id is the journal sequence that registered it. */
 @Entity
@@ -20,7 +22,8 @@ public class MortgageEntity {
   @JoinColumn(name = "cadastral_id")
   public ParcelEntity parcel;
 
-  @Column(nullable = false, length = 200)
+  @Convert(converter = EncryptedText.class)
+  @Column(nullable = false, length = 1100)
   public String creditor;
 
   @Column(nullable = false, precision = 15, scale = 2)

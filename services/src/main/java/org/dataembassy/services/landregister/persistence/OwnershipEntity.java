@@ -1,6 +1,7 @@
 package org.dataembassy.services.landregister.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -9,10 +10,11 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.dataembassy.runtime.persistence.EncryptedText;
 
-/** One owner's share of a parcel. */
+/** One owner's share of a parcel. The owner's code and name are stored encrypted. */
 @Entity
-@Table(name = "ownership", indexes = @Index(name = "ownership_person", columnList = "personal_code"))
+@Table(name = "ownership", indexes = @Index(name = "ownership_person", columnList = "personal_code_index"))
 public class OwnershipEntity {
 
   @Id @GeneratedValue public Long id;
@@ -25,10 +27,19 @@ public class OwnershipEntity {
   @Column(nullable = false)
   public int position;
 
-  @Column(name = "personal_code", nullable = false, length = 11)
+  /** Blind-index purpose of {@link #personalCodeIndex}. */
+  public static final String PERSONAL_CODE_INDEX = "ownership.personal_code";
+
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "personal_code", nullable = false, length = 100)
   public String personalCode;
 
-  @Column(nullable = false, length = 200)
+  /** The keyed blind index of the personal code: what {@code ?owner=} looks up. */
+  @Column(name = "personal_code_index", nullable = false, length = 43)
+  public String personalCodeIndex;
+
+  @Convert(converter = EncryptedText.class)
+  @Column(nullable = false, length = 1100)
   public String name;
 
   @Column(nullable = false, length = 21)

@@ -2,12 +2,14 @@ package org.dataembassy.services.landregister.persistence;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import org.dataembassy.runtime.persistence.EncryptedText;
 import java.util.List;
 
 /** Projection of a parcel: its current state as folded from the journal. */
@@ -19,7 +21,8 @@ public class ParcelEntity {
   @Column(name = "cadastral_id", length = 14)
   public String cadastralId;
 
-  @Column(nullable = false, length = 200)
+  @Convert(converter = EncryptedText.class)
+  @Column(nullable = false, length = 1100)
   public String address;
 
   @Column(name = "area_m2", nullable = false)

@@ -1,12 +1,14 @@
 package org.dataembassy.services.landregister.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.dataembassy.runtime.persistence.EncryptedText;
 
 /** A journal entry that touched a parcel (one row per entry: the sequence is the key). */
 @Entity
@@ -30,7 +32,9 @@ public class ParcelHistoryEntity {
   @Column(nullable = false, length = 40)
   public String site;
 
+  /** The entry's event (owners, codes), encrypted. */
   @Lob
+  @Convert(converter = EncryptedText.class)
   @Column(nullable = false)
   public String change;
 }

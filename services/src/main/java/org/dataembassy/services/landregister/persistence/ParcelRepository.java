@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.JournalCodec;
 import org.dataembassy.runtime.persistence.ProjectionDatabase;
 import org.dataembassy.services.landregister.HistoryEntryView;
@@ -16,6 +17,7 @@ import org.dataembassy.services.landregister.ParcelView;
 public class ParcelRepository {
 
   @Inject ProjectionDatabase database;
+  @Inject BlindIndex blindIndex;
 
   EntityManager em() {
     return database.em();
@@ -32,9 +34,9 @@ public class ParcelRepository {
   public List<ParcelView> ownedBy(String personalCode) {
     return em().createQuery(
             "select p from ParcelEntity p where exists (select 1 from OwnershipEntity o"
-                + " where o.parcel = p and o.personalCode = :code) order by p.cadastralId",
+                + " where o.parcel = p and o.personalCodeIndex = :code) order by p.cadastralId",
             ParcelEntity.class)
-        .setParameter("code", personalCode)
+        .setParameter("code", blindIndex.of(OwnershipEntity.PERSONAL_CODE_INDEX, personalCode))
         .getResultList()
         .stream()
         .map(ParcelRepository::toView)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.AppliedOutcome;
 import org.dataembassy.runtime.journal.JournalApplier;
 import org.dataembassy.runtime.journal.JournalCodec;
@@ -28,6 +29,7 @@ public class LandRegisterProjection implements RegisterProjection {
 
   @Inject ProjectionDatabase database;
   @Inject ParcelRepository parcels;
+  @Inject BlindIndex blindIndex;
 
   @Override
   public String register() {
@@ -94,13 +96,14 @@ public class LandRegisterProjection implements RegisterProjection {
             () -> new IllegalStateException("journal refers to unknown parcel " + cadastralId));
   }
 
-  private static void setOwners(ParcelEntity p, List<OwnerData> owners) {
+  private void setOwners(ParcelEntity p, List<OwnerData> owners) {
     int position = 0;
     for (OwnerData o : owners) {
       OwnershipEntity row = new OwnershipEntity();
       row.parcel = p;
       row.position = position++;
       row.personalCode = o.personalCode();
+      row.personalCodeIndex = blindIndex.of(OwnershipEntity.PERSONAL_CODE_INDEX, o.personalCode());
       row.name = o.name();
       row.share = o.share();
       p.owners.add(row);

@@ -1,0 +1,107 @@
+package org.dataembassy.runtime.crypto.token;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The state's key ceremony for its symmetric keys, one token at a time: a plain program (no
+ * Quarkus), run once per token with that token's {@code SOFTHSM2_CONF}, so each process sees only
+ * the token it works on. {@code ./embassy} runs it; an operator at a real HSM runs the same steps.
+ *
+ * <ul>
+ *   <li>{@code init-token DIR}: a SoftHSM2 token for {@code DIR} (local federation only)
+ *   <li>{@code init-state DIR}: in the state's token, the wrapping key, data key v1 and the index
+ *       key, sealed under {@code DIR/keys/} (nothing happens if they exist)
+ *   <li>{@code rotate DIR}: a new data key version in the state's token; prints the version
+ *   <li>{@code export DIR}: every key of {@code DIR}, in the clear, to standard output (a pipe to
+ *       {@code import})
+ *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token
+ * </ul>
+ *
+ * A token directory {@code DIR} holds {@code token/pkcs11.cfg} and {@code token/pin}. Errors are
+ * one line on standard error and exit status 1.
+ */
+public final class KeyCeremony {
+
+  private KeyCeremony() {}
+
+  public static void main(String[] args) {
+    try {
+      if (args.length != 2) {
+        throw new IllegalArgumentException("usage: KeyCeremony init-token|init-state|rotate|export|import DIR");
+      }
+      Path dir = Path.of(args[1]);
+      switch (args[0]) {
+        case "init-token" -> initToken(dir);
+        case "init-state" -> initState(dir);
+        case "rotate" -> System.out.println(rotate(dir));
+        case "export" -> keysOf(dir).export().writeTo(System.out);
+        case "import" -> System.out.println(deliver(dir, ClearStateKeys.readFrom(System.in)));
+        default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
+      }
+      System.exit(0);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("key ceremony: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * Makes {@code dir}'s SoftHSM2 token (the local stand-in for an HSM) under the SoftHSM
+   * configuration {@code SOFTHSM2_CONF} names, unless it has one.
+   */
+  public static boolean initToken(Path dir) throws IOException {
+    String conf = System.getenv("SOFTHSM2_CONF");
+    if (conf == null || conf.isBlank()) {
+      throw new IOException("SOFTHSM2_CONF is not set: it names the SoftHSM configuration of " + dir);
+    }
+    return SoftHsmToken.initialise(dir, Path.of(conf), "embassy-" + dir.getFileName());
+  }
+
+  /** Creates the state's keys if the state's token has none yet; returns whether it did. */
+  public static boolean initState(Path dir) throws IOException {
+    SealedStateKeys keys = SealedStateKeys.openOrInitialise(openToken(dir), keysDir(dir));
+    if (keys.deliveredVersions().length > 0) {
+      return false;
+    }
+    keys.store(ClearStateKeys.fresh());
+    return true;
+  }
+
+  /** Adds the next data key version to the state's token; returns it. */
+  public static int rotate(Path dir) throws IOException {
+    SealedStateKeys keys = keysOf(dir);
+    ClearStateKeys next = keys.export().withNextVersion();
+    keys.store(next);
+    return next.dataKeys().lastKey();
+  }
+
+  /** Seals the given keys under {@code dir}'s token (making its wrapping key first if needed). */
+  public static int deliver(Path dir, ClearStateKeys keys) throws IOException {
+    return SealedStateKeys.openOrInitialise(openToken(dir), keysDir(dir)).store(keys);
+  }
+
+  private static SealedStateKeys keysOf(Path dir) throws IOException {
+    return SealedStateKeys.open(openToken(dir), keysDir(dir));
+  }
+
+  public static Path keysDir(Path dir) {
+    return dir.resolve("keys");
+  }
+
+  public static Path tokenConfig(Path dir) {
+    return dir.resolve("token").resolve("pkcs11.cfg");
+  }
+
+  public static Path pinFile(Path dir) {
+    return dir.resolve("token").resolve("pin");
+  }
+
+  private static SiteToken openToken(Path dir) throws IOException {
+    return SiteToken.open(
+        tokenConfig(dir),
+        TokenPin.read(Optional.ofNullable(System.getenv("EMBASSY_CRYPTO_TOKEN_PIN")), pinFile(dir)));
+  }
+
+}

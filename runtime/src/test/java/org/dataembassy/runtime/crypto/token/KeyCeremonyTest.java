@@ -1,0 +1,155 @@
+package org.dataembassy.runtime.crypto.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The key ceremony against real SoftHSM2 tokens, all in one SoftHSM configuration. SoftHSM lists
+ * its tokens once, when a process first uses it, so every token a test uses is made before.
+ */
+class KeyCeremonyTest {
+
+  private static final Path SOFTHSM_CONF = Path.of(System.getenv("SOFTHSM2_CONF"));
+  private static final int TESTS = 8;
+  private static final Deque<Path[]> TOKENS = new ArrayDeque<>();
+
+  private Path state;
+  private Path site;
+
+  @BeforeAll
+  static void makeTokens() throws Exception {
+    for (int i = 0; i < TESTS; i++) {
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      Path root = Path.of("target", "ceremony-" + run).toAbsolutePath();
+      Path[] pair = {root.resolve("state"), root.resolve("lux")};
+      assertThat(SoftHsmToken.initialise(pair[0], SOFTHSM_CONF, "state-" + run)).isTrue();
+      assertThat(SoftHsmToken.initialise(pair[1], SOFTHSM_CONF, "lux-" + run)).isTrue();
+      assertThat(SoftHsmToken.initialise(pair[1], SOFTHSM_CONF, "again")).as("made once").isFalse();
+      TOKENS.add(pair);
+    }
+  }
+
+  @BeforeEach
+  void tokens() {
+    Path[] pair = TOKENS.pop();
+    state = pair[0];
+    site = pair[1];
+  }
+
+  private static SiteToken open(Path dir) throws Exception {
+    return SiteToken.open(KeyCeremony.tokenConfig(dir), TokenPin.read(Optional.empty(), KeyCeremony.pinFile(dir)));
+  }
+
+  private static SealedStateKeys keysOf(Path dir) throws Exception {
+    return SealedStateKeys.open(open(dir), KeyCeremony.keysDir(dir));
+  }
+
+  @Test
+  void shouldDeliverTheStatesKeysToASiteSealedUnderTheSitesOwnToken() throws Exception {
+    assertThat(KeyCeremony.initState(state)).isTrue();
+    assertThat(KeyCeremony.initState(state)).as("a second run changes nothing").isFalse();
+
+    KeyCeremony.deliver(site, keysOf(state).export());
+
+    SealedStateKeys atSite = keysOf(site);
+    assertThat(atSite.dataKeys().keySet()).containsExactly(1);
+    assertThat(atSite.dataKeys().get(1).getEncoded())
+        .isEqualTo(keysOf(state).dataKeys().get(1).getEncoded());
+    assertThat(atSite.indexKey().getEncoded()).isEqualTo(keysOf(state).indexKey().getEncoded());
+    String sealedAtSite = Files.readString(SealedStateKeys.dataKeyFile(KeyCeremony.keysDir(site), 1));
+    String sealedAtState = Files.readString(SealedStateKeys.dataKeyFile(KeyCeremony.keysDir(state), 1));
+    assertThat(sealedAtSite).as("each token seals its own copy").isNotEqualTo(sealedAtState);
+  }
+
+  @Test
+  void shouldKeepTheWrappingKeyInsideTheToken() throws Exception {
+    KeyCeremony.initState(state);
+
+    SecretKey wrapping = open(state).requireSecretKey(SealedStateKeys.WRAPPING_KEY);
+
+    assertThat(wrapping.getEncoded()).as("sensitive, not extractable").isNull();
+  }
+
+  @Test
+  void shouldAddARotatedVersionAndKeepTheOldOne() throws Exception {
+    KeyCeremony.initState(state);
+    KeyCeremony.deliver(site, keysOf(state).export());
+    byte[] first = keysOf(site).dataKeys().get(1).getEncoded();
+
+    assertThat(KeyCeremony.rotate(state)).isEqualTo(2);
+    assertThat(KeyCeremony.deliver(site, keysOf(state).export())).as("only v2 is new").isEqualTo(1);
+
+    assertThat(keysOf(site).dataKeys().keySet()).containsExactly(1, 2);
+    assertThat(keysOf(site).dataKeys().get(1).getEncoded()).isEqualTo(first);
+    assertThat(keysOf(site).dataKeys().get(2).getEncoded()).isNotEqualTo(first);
+  }
+
+  @Test
+  void shouldRefuseASealedKeyThatWasAlteredOrSealedByAnotherToken() throws Exception {
+    KeyCeremony.initState(state);
+    KeyCeremony.deliver(site, keysOf(state).export());
+    Path atSite = SealedStateKeys.dataKeyFile(KeyCeremony.keysDir(site), 1);
+
+    Files.copy(SealedStateKeys.dataKeyFile(KeyCeremony.keysDir(state), 1), atSite,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThatThrownBy(() -> keysOf(site).dataKeys())
+        .hasMessageContaining(atSite.toString())
+        .hasMessageContaining("does not open");
+
+    byte[] sealed = Base64.getDecoder().decode(
+        Files.readString(SealedStateKeys.dataKeyFile(KeyCeremony.keysDir(state), 1)).trim());
+    sealed[20] ^= 1;
+    Files.writeString(SealedStateKeys.dataKeyFile(KeyCeremony.keysDir(state), 1), Base64.getEncoder().encodeToString(sealed));
+    assertThatThrownBy(() -> keysOf(state).dataKeys()).hasMessageContaining("does not open");
+  }
+
+  @Test
+  void shouldNameTheMissingKeyInsteadOfMakingOne() throws Exception {
+    assertThatThrownBy(() -> keysOf(site))
+        .as("a site's token without the wrapping key")
+        .hasMessageContaining(SealedStateKeys.WRAPPING_KEY);
+    KeyCeremony.deliver(site, ClearStateKeys.fresh());
+    Files.delete(SealedStateKeys.indexKeyFile(KeyCeremony.keysDir(site)));
+    assertThatThrownBy(() -> keysOf(site).indexKey()).hasMessageContaining("index-key.sealed");
+    assertThat(KeyCeremony.keysDir(site).resolve("index-key.sealed")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseAPinFileOthersCanReadAndAWrongPin() throws Exception {
+    Path pin = KeyCeremony.pinFile(site);
+    Files.setPosixFilePermissions(pin, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> TokenPin.read(Optional.empty(), pin)).hasMessageContaining("readable by others");
+
+    assertThatThrownBy(() -> SiteToken.open(KeyCeremony.tokenConfig(site), "wrong".toCharArray()))
+        .hasMessageContaining("wrong PIN");
+  }
+
+  @Test
+  void shouldReadKeysFromTheCeremonysPipeFormat() throws Exception {
+    ClearStateKeys keys = ClearStateKeys.fresh().withNextVersion();
+    var out = new java.io.ByteArrayOutputStream();
+    keys.writeTo(out);
+
+    ClearStateKeys read = ClearStateKeys.readFrom(new java.io.ByteArrayInputStream(out.toByteArray()));
+
+    assertThat(read.dataKeys().keySet()).containsExactly(1, 2);
+    assertThat(read.indexKey()).isEqualTo(keys.indexKey());
+    assertThatThrownBy(() -> ClearStateKeys.readFrom(
+            new java.io.ByteArrayInputStream("data 1 AAAA\n".getBytes(StandardCharsets.US_ASCII))))
+        .hasMessageContaining("no index key");
+  }
+}
