@@ -3,6 +3,7 @@ package org.dataembassy.cli;
 import java.nio.file.Path;
 import org.dataembassy.cli.command.CitizenCommand;
 import org.dataembassy.cli.command.DownCommand;
+import org.dataembassy.cli.command.KeysCommand;
 import org.dataembassy.cli.command.KillCommand;
 import org.dataembassy.cli.command.PromoteCommand;
 import org.dataembassy.cli.command.RebuildCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
       RebuildCommand.class,
       SwitchoverCommand.class,
       PromoteCommand.class,
-      CitizenCommand.class
+      CitizenCommand.class,
+      KeysCommand.class
     })
 public final class Embassy {
 

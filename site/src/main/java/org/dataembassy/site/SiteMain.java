@@ -24,6 +24,7 @@ public final class SiteMain {
     String address =
         setting("embassy.federation.sites." + siteId + ".address", defaultAddress(siteId));
     System.setProperty("embassy.site.data-dir", dataDir.toString());
+    ownerOnly(dataDir.resolve(siteId)); // the host's other accounts see nothing of a site's files
     if (SiteTlsProvisioner.ensure(dataDir, siteId, address, zone)) {
       System.out.println("EMB-RT-002 issued a TLS certificate for site " + siteId + " from the state CA");
     }
@@ -35,6 +36,12 @@ public final class SiteMain {
               : "EMB-CR-004 Amazon Corretto Crypto Provider not available: the JDK's providers serve TLS");
     }
     Quarkus.run(args);
+  }
+
+  private static void ownerOnly(Path dir) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.setPosixFilePermissions(
+        dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
   }
 
   /** A setting from a system property, else its environment variable, else the default. */

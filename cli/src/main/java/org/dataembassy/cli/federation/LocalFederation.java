@@ -1,6 +1,7 @@
 package org.dataembassy.cli.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dataembassy.cli.ceremony.KeyCeremonyRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +50,14 @@ public final class LocalFederation {
                         + String.join(", ", layout.sites().stream().map(SiteSpec::id).toList())));
   }
 
-  /** Starts the sites that are not running; returns the ones it started. */
+  /**
+   * Starts the sites that are not running; returns the ones it started. A site that has no token
+   * or keys yet gets them from the key ceremony first.
+   */
   public List<String> startMissing(List<String> sites, List<String> extraProperties)
       throws IOException {
+    List<String> notRunning = sites.stream().filter(id -> processes.running(site(id).id()).isEmpty()).toList();
+    new KeyCeremonyRunner(layout).ensure(notRunning);
     List<String> started = new ArrayList<>();
     for (String id : sites) {
       site(id);
@@ -138,6 +144,11 @@ public final class LocalFederation {
             .orElseThrow(() -> new IllegalStateException("no site is running: start the federation with ./embassy up"));
     return client()
         .postJson(layout.url(site(target)) + path, json, operatorToken(), java.util.UUID.randomUUID().toString());
+  }
+
+  /** Tells a site to seal with the newest data key version delivered to it. */
+  public SiteClient.Answer useNewestDataKey(String id) throws IOException {
+    return client().postJson(layout.url(site(id)) + "/operator/data-keys", "{}", operatorToken());
   }
 
   private SiteClient client() {

@@ -1,6 +1,7 @@
 package org.dataembassy.cli.federation;
 
 import java.io.IOException;
+import org.dataembassy.cli.ceremony.KeyCeremonyRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,8 +108,11 @@ public final class SiteProcesses {
     // Run from the application's directory: the AppCDS archive records relative class paths.
     command.add("-jar");
     command.add(layout.siteApp().getFileName().toString());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // the site's own PKCS#11 token (SoftHSM2 reads its configuration from the environment)
+    builder.environment().put("SOFTHSM2_CONF", KeyCeremonyRunner.softHsmConfig(layout.siteDir(site)).toString());
     Process process =
-        new ProcessBuilder(command)
+        builder
             .directory(layout.siteApp().getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(site).toFile()))

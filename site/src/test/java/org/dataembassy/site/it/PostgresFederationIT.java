@@ -79,5 +79,16 @@ class PostgresFederationIT {
               "select count(*) from ownership where cadastral_id = '" + first + "'"))
           .isEqualTo("2");
     }
+    // every table's rows, as the host's database administrator reads them: no name, no code, no address
+    for (String site : List.of("home", "lux", "emb2")) {
+      String rows = postgres.dumpData("embassy_" + site);
+      assertThat(rows).as("embassy_%s", site).contains(first).contains("residential");
+      assertThat(rows).as("embassy_%s", site)
+          .doesNotContain(Parcels.MARI).doesNotContain(Parcels.JAAN)
+          .doesNotContain("Maasikas").doesNotContain("Jaan Tamm").doesNotContain("Tamme 5");
+    }
+    // ?owner= still finds a person's parcels, by the keyed blind index
+    sites.at("lux").queryParam("owner", Parcels.JAAN).get("/parcels")
+        .then().statusCode(200).body("cadastralId", org.hamcrest.Matchers.hasItem(first));
   }
 }

@@ -75,6 +75,14 @@ public final class PostgresServer implements AutoCloseable {
         .trim();
   }
 
+  /** Every row of every table of a database, as {@code pg_dump --data-only} writes them. */
+  public String dumpData(String database) throws IOException, InterruptedException {
+    return exec(
+        List.of(bin.resolve("pg_dump").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+            "-U", USER, "--data-only", database),
+        true);
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     exec(

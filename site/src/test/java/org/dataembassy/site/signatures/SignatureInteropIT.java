@@ -43,6 +43,7 @@ class SignatureInteropIT {
 
   @TempDir static Path work;
   static Path citizen;
+  static String sessionToken;
 
   static int embassy(String... args) {
     return sites.embassy(args);
@@ -150,6 +151,7 @@ class SignatureInteropIT {
   @Order(4)
   void shouldLogInWithAnOpensslSignatureAndUseTheSessionAtAnotherSite() throws Exception {
     String token = OpensslLogin.login(sites, "home", citizen, work);
+    sessionToken = token;
     // the session is in a replicated cache: an embassy knows it at once
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         sites.anonymousAt("lux").header("Authorization", "Bearer " + token).get("/sessions/current")
@@ -166,23 +168,41 @@ class SignatureInteropIT {
 
   @Test
   @Order(5)
-  void shouldKeepNoPlaintextPersonalDataInAnEmbassysReplicatedStorage() throws Exception {
-    // enrolments, revocations and parcels (names, personal codes) went through the journal; the
-    // embassies' copies of it, on disk, must hold only ciphertext
-    for (String embassy : List.of("lux", "emb2")) {
-      Path journal = sites.caCertificate().getParent().resolve(embassy).resolve("journal");
+  void shouldKeepNoPersonalDataNorSessionTokenInTheClearInAnyFileOfAnEmbassy() throws Exception {
+    // the host's staff hold an embassy's disks: its databases, journal store, Raft log, logs, keys
+    // and token files. After enrolments, a revocation, parcels, a transfer, a login, time-stamps,
+    // OCSP and a signature, none of them holds a name, a personal code or a session token in the
+    // clear; the state's data key is in no plain file.
+    Path data = sites.caCertificate().getParent();
+    assertThat(data.resolve("keys").resolve("state-data.key")).doesNotExist();
+    List<String> secrets = List.of(CODE, "49403136526", "Maasikas", "Jaan Tamm", "Tamme 5", "PNOEE", sessionToken);
+    for (String site : List.of("lux", "emb2", "home")) {
       List<Path> files;
-      try (var walk = Files.walk(journal)) {
+      try (var walk = Files.walk(data.resolve(site))) {
         files = walk.filter(Files::isRegularFile).toList();
       }
-      assertThat(files).as("journal files at %s", embassy).isNotEmpty();
+      assertThat(files).as("files at %s", site)
+          .anyMatch(f -> f.toString().contains("/db/"))
+          .anyMatch(f -> f.toString().contains("/journal/"))
+          .anyMatch(f -> f.toString().contains("/raft/"))
+          .anyMatch(f -> f.getFileName().toString().equals("site.log"));
       long bytes = 0;
       for (Path file : files) {
         String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
         bytes += content.length();
-        assertThat(content).as(file.toString()).doesNotContain(CODE).doesNotContain("Maasikas").doesNotContain("PNOEE");
+        for (String secret : secrets) {
+          assertThat(content).as("%s holds %s", file, secret.equals(sessionToken) ? "the session token" : secret)
+              .doesNotContain(secret);
+        }
       }
-      assertThat(bytes).as("the journal at %s holds the entries", embassy).isGreaterThan(1_000);
+      assertThat(bytes).as("the stores at %s hold the workload", site).isGreaterThan(10_000);
+      assertThat(Files.getPosixFilePermissions(data.resolve(site)))
+          .as("a site's directory is its owner's alone")
+          .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
     }
+    // and yet every site reads the personal data back, decrypted with the key its token unseals
+    sites.at("lux").queryParam("personalCode", CODE).get("/certificates")
+        .then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem("Mari Maasikas"));
   }
 }

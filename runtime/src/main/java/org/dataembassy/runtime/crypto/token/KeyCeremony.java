@@ -11,12 +11,13 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code init-token DIR}: a SoftHSM2 token for {@code DIR} (local federation only)
- *   <li>{@code init-state DIR}: in the state's token, the wrapping key, data key v1 and the index
+ *   <li>{@code init-state DIR}: (the token first, if {@code DIR} has none) in the state's token, the wrapping key, data key v1 and the index
  *       key, sealed under {@code DIR/keys/} (nothing happens if they exist)
  *   <li>{@code rotate DIR}: a new data key version in the state's token; prints the version
  *   <li>{@code export DIR}: every key of {@code DIR}, in the clear, to standard output (a pipe to
  *       {@code import})
- *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token
+ *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token (made
+ *       first if {@code DIR} has none)
  * </ul>
  *
  * A token directory {@code DIR} holds {@code token/pkcs11.cfg} and {@code token/pin}. Errors are
@@ -34,10 +35,17 @@ public final class KeyCeremony {
       Path dir = Path.of(args[1]);
       switch (args[0]) {
         case "init-token" -> initToken(dir);
-        case "init-state" -> initState(dir);
+        case "init-state" -> {
+          initTokenIfMissing(dir);
+          initState(dir);
+        }
         case "rotate" -> System.out.println(rotate(dir));
         case "export" -> keysOf(dir).export().writeTo(System.out);
-        case "import" -> System.out.println(deliver(dir, ClearStateKeys.readFrom(System.in)));
+        case "import" -> {
+          ClearStateKeys keys = ClearStateKeys.readFrom(System.in);
+          initTokenIfMissing(dir);
+          System.out.println(deliver(dir, keys));
+        }
         default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
       }
       System.exit(0);
@@ -57,6 +65,12 @@ public final class KeyCeremony {
       throw new IOException("SOFTHSM2_CONF is not set: it names the SoftHSM configuration of " + dir);
     }
     return SoftHsmToken.initialise(dir, Path.of(conf), "embassy-" + dir.getFileName());
+  }
+
+  private static void initTokenIfMissing(Path dir) throws IOException {
+    if (!java.nio.file.Files.exists(tokenConfig(dir))) {
+      initToken(dir);
+    }
   }
 
   /** Creates the state's keys if the state's token has none yet; returns whether it did. */

@@ -13,15 +13,25 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.CertificateStatus;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.CitizenCertificates;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.CitizenIdentity;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.Digests;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.StatePki;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.replication.ShortLivedStore;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.replication.ShortLivedStore.Region;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.security.Role;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.security.Sessions;
 import org.dataembassy.services.auth.AuthProblem;
 import org.dataembassy.services.auth.Challenge;
@@ -49,6 +59,7 @@ public class LoginService {
   @Inject CertificateStatusIndex statuses;
   @Inject LoginThrottle throttle;
   @Inject AuthConfig config;
+  @Inject BlindIndex blindIndex;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -97,7 +108,7 @@ public class LoginService {
     }
     throttle.succeeded(certificateKey);
     Sessions.Opened opened = sessions.open(identity.get(), roles(certificate));
-    LOG.infof("EMB-AU-020 citizen logged in (certificate %s)", serial);
+    LOG.infof("EMB-AU-020 citizen logged in (certificate ref %s)", blindIndex.reference("certificate", serial));
     return opened;
   }
 
@@ -122,7 +133,8 @@ public class LoginService {
     if (certificateKey != null) {
       throttle.failed(certificateKey);
     }
-    LOG.infof("EMB-AU-021 login refused: %s%s", problem.code(), certificateKey == null ? "" : " (" + certificateKey + ")");
+    LOG.infof("EMB-AU-021 login refused: %s%s", problem.code(),
+        certificateKey == null ? "" : " (certificate ref " + blindIndex.reference("certificate", certificateKey.substring("certificate:".length())) + ")");
     return new ProblemException(problem, detail);
   }
 

@@ -10,16 +10,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.config.CryptoConfig;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.CitizenCertificates;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.PublicKeys;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.RevocationReason;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.StatePki;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.identity.PersonalCode;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.JournalWriter;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.PendingEvent;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.WriteCommand;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.rest.ProblemException;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.security.Role;
 import org.dataembassy.services.eid.EidEvents;
 import org.dataembassy.services.eid.EidEvents.CertificateEnrolled;
@@ -43,6 +54,7 @@ public class EidService {
   @Inject CertificateRepository certificates;
   @Inject StatePki pki;
   @Inject CryptoConfig config;
+  @Inject BlindIndex blindIndex;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -75,7 +87,7 @@ public class EidService {
             new WriteCommand(EidEvents.REGISTER, idempotencyKey, requestHash),
             () -> new PendingEvent(CertificateEnrolled.TYPE, event));
     if (!result.replayed()) {
-      LOG.infof("EMB-EID-010 certificate %s enrolled", serial);
+      LOG.infof("EMB-EID-010 certificate enrolled (ref %s)", blindIndex.reference("certificate", serial));
     }
     return result;
   }

@@ -7,9 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.StatePki;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.cms.CmsSignatures;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.cms.SignatureReport;
+import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.dataembassy.services.eid.service.CertificateStatusIndex;
 import org.dataembassy.services.signatures.SignatureProblem;
@@ -25,6 +29,7 @@ public class SignatureService {
 
   @Inject StatePki pki;
   @Inject CertificateStatusIndex statuses;
+  @Inject BlindIndex blindIndex;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -48,7 +53,7 @@ public class SignatureService {
           failed,
           null);
     }
-    LOG.debugf("signature time-stamped (certificate %s)", report.signer().serial());
+    LOG.debugf("signature time-stamped (certificate ref %s)", blindIndex.reference("certificate", String.valueOf(report.signer().serial())));
     return pki.signatures().augment(cms, pki.timeStampAuthority());
   }
 

@@ -1,0 +1,180 @@
+package org.dataembassy.cli.ceremony;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.dataembassy.cli.federation.FederationLayout;
+
+/**
+ * Runs the state's key ceremony for the local federation: the state's own token under {@code
+ * data/state/} (standing for the state's offline key ceremony) makes the state's data and index
+ * keys; each site gets a token of its own under {@code data/<site>/token/} and the keys sealed
+ * under it in {@code data/<site>/keys/}. Every step is the site application's {@code KeyCeremony}
+ * program, run once per token with that token's {@code SOFTHSM2_CONF}; between the state's token
+ * and a site's the keys pass through a pipe between two such processes, never through a file.
+ */
+public final class KeyCeremonyRunner {
+
+  private static final String PROGRAM = "org.dataembassy.runtime.crypto.token.KeyCeremony";
+  private static final long STEP_TIMEOUT_SECONDS = 60;
+
+  private final FederationLayout layout;
+
+  public KeyCeremonyRunner(FederationLayout layout) {
+    this.layout = layout;
+  }
+
+  public Path stateDir() {
+    return layout.dataDir().resolve("state");
+  }
+
+  /** The SoftHSM configuration a token directory's processes run with. */
+  public static Path softHsmConfig(Path dir) {
+    return dir.resolve("token").resolve("softhsm2.conf");
+  }
+
+  /** Whether a site's token and keys are in place (nothing to do before starting it). */
+  public boolean delivered(String site) {
+    Path dir = layout.siteDir(site);
+    return Files.exists(dir.resolve("token").resolve("pkcs11.cfg"))
+        && Files.exists(dir.resolve("keys").resolve("index-key.sealed"));
+  }
+
+  /** Makes what is missing: the state's token and keys, then each site's token and copy of them. */
+  public List<String> ensure(List<String> sites) throws IOException {
+    refuseEarlierLayout();
+    List<String> done = new ArrayList<>();
+    for (String site : sites) {
+      if (!delivered(site)) {
+        ensureState();
+        ownerOnly(layout.siteDir(site));
+        pipe(step("export", stateDir()), step("import", layout.siteDir(site)));
+        done.add(site);
+      }
+    }
+    return done;
+  }
+
+  /**
+   * A new data key version: made in the state's token, then delivered to every site's token. The
+   * sites switch to it when told ({@code POST /operator/data-keys}); returns the new version.
+   */
+  public int rotate() throws IOException {
+    refuseEarlierLayout();
+    if (!Files.exists(stateDir().resolve("keys").resolve("index-key.sealed"))) {
+      throw new IOException("no state keys yet: start the federation first (./embassy up)");
+    }
+    String version = run(step("rotate", stateDir())).trim();
+    for (var site : layout.sites()) {
+      pipe(step("export", stateDir()), step("import", layout.siteDir(site.id())));
+    }
+    try {
+      return Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw new IOException("the key ceremony did not say which version it made: " + version);
+    }
+  }
+
+  private void ensureState() throws IOException {
+    if (!Files.exists(stateDir().resolve("keys").resolve("index-key.sealed"))) {
+      ownerOnly(stateDir());
+      run(step("init-state", stateDir()));
+    }
+  }
+
+  private void refuseEarlierLayout() throws IOException {
+    if (Files.exists(layout.dataDir().resolve("keys").resolve("state-data.key"))) {
+      throw new IOException(
+          layout.dataDir() + " was made by an earlier Embassy that kept the data key in a plain file:"
+              + " stop it and remove it (./embassy down; rm -rf " + layout.dataDir() + ")");
+    }
+  }
+
+  private ProcessBuilder step(String name, Path dir) throws IOException {
+    Path lib = layout.siteApp().resolveSibling("lib").resolve("main");
+    if (!Files.isDirectory(lib)) {
+      throw new IOException("the site application is not built: " + lib);
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            javaBinary(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-cp", lib + "/*", PROGRAM, name, dir.toString());
+    builder.environment().put("SOFTHSM2_CONF", softHsmConfig(dir).toString());
+    builder.environment().remove("EMBASSY_CRYPTO_TOKEN_PIN"); // each token has its own PIN file
+    return builder;
+  }
+
+  private static String run(ProcessBuilder builder) throws IOException {
+    Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    return finish(process, builder);
+  }
+
+  /** Runs {@code from | to}: what {@code from} prints goes to {@code to} alone. */
+  private static void pipe(ProcessBuilder from, ProcessBuilder to) throws IOException {
+    from.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    from.redirectError(ProcessBuilder.Redirect.PIPE);
+    List<Process> pipeline = ProcessBuilder.startPipeline(List.of(from, to));
+    String fromErrors = new String(pipeline.get(0).getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!pipeline.get(0).waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS) || pipeline.get(0).exitValue() != 0) {
+        pipeline.forEach(Process::destroyForcibly);
+        throw new IOException(oneLine(fromErrors, from));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pipeline.forEach(Process::destroyForcibly);
+      throw new IOException("interrupted during the key ceremony", e);
+    }
+    finish(pipeline.get(1), to);
+  }
+
+  private static String finish(Process process, ProcessBuilder builder) throws IOException {
+    var errors = new java.util.concurrent.CompletableFuture<String>();
+    Thread reader = new Thread(() -> {
+      try {
+        errors.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        errors.complete("");
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!process.waitFor(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("the key ceremony step " + builder.command().get(builder.command().size() - 2) + " did not finish");
+      }
+      if (process.exitValue() != 0) {
+        throw new IOException(oneLine(errors.get(5, TimeUnit.SECONDS), builder));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted during the key ceremony", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IOException("the key ceremony step failed", e);
+    }
+    return output;
+  }
+
+  private static String oneLine(String errors, ProcessBuilder builder) {
+    String line = errors.lines().filter(l -> l.startsWith("key ceremony:")).findFirst()
+        .orElse(errors.lines().findFirst().orElse("failed"));
+    List<String> cmd = builder.command();
+    return line + " (step " + cmd.get(cmd.size() - 2) + " " + cmd.get(cmd.size() - 1) + ")";
+  }
+
+  private static void ownerOnly(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
