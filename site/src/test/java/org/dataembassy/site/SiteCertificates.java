@@ -31,6 +31,7 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
         SoftHsmToken.initialise(home, Path.of(System.getenv("SOFTHSM2_CONF")), "embassy-test-home");
         KeyCeremony.deliver(home, ClearStateKeys.fresh());
       }
+      KeyCeremony.issueSigningKeys(home); // the site's own TSA and OCSP keys, in its token
       SiteTlsProvisioner.ensure(DATA_DIR, "home", "127.0.0.1", "gov.example");
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -24,7 +24,7 @@ import org.dataembassy.runtime.crypto.CertificateStatus;
 import org.dataembassy.runtime.crypto.SigningProvider;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
-import org.dataembassy.runtime.crypto.StateSigningKeys;
+import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.ocsp.OcspResponder;
 import org.dataembassy.runtime.crypto.tsp.TimeStampAuthority;
 import org.dataembassy.runtime.crypto.tsp.TimeStampSerials;
@@ -68,7 +68,7 @@ public class SigningBenchmark {
     StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
     tsa =
         new TimeStampAuthority(
-            StateSigningKeys.loadOrCreate(dir, ca, SigningService.TIME_STAMPING),
+            SigningIdentity.of(ca.issueServiceCertificate(SigningService.TIME_STAMPING, java.time.Duration.ofDays(365))),
             jca,
             "2.999.1.1",
             new TimeStampSerials("home", Clock.systemUTC()),
@@ -76,7 +76,7 @@ public class SigningBenchmark {
     TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
     requests.setCertReq(true);
     request = requests.generate(NISTObjectIdentifiers.id_sha256, new byte[32]).getEncoded();
-    ocsp = new OcspResponder(StateSigningKeys.loadOrCreate(dir, ca, SigningService.OCSP), jca, Clock.systemUTC());
+    ocsp = new OcspResponder(SigningIdentity.of(ca.issueServiceCertificate(SigningService.OCSP, java.time.Duration.ofDays(365))), jca, Clock.systemUTC());
     OCSPReqBuilder ocspRequests = new OCSPReqBuilder();
     ocspRequests.addRequest(
         new CertificateID(

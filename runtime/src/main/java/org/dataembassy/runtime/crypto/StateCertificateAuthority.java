@@ -207,6 +207,27 @@ public final class StateCertificateAuthority {
     }
   }
 
+  /**
+   * Certifies one site's key of a signing service, a key generated in that site's token: the
+   * subject names the service and the site ({@code GOV Time-Stamping Authority (lux)}), so every
+   * token or response says which site signed it.
+   */
+  public X509Certificate certifySiteServiceKey(
+      SigningService service, PublicKey key, String siteId, Duration validity) {
+    try {
+      return issueFor(
+          new X500Name("CN=" + stateName() + " " + service.commonName() + " (" + siteId + "),O=" + stateName()),
+          key,
+          validity,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation),
+          new ExtendedKeyUsage(service.purpose()),
+          service.criticalPurpose(),
+          null);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot certify the " + service + " key of " + siteId, e);
+    }
+  }
+
   /** The services whose keys the state CA certifies. */
   public enum SigningService {
     TIME_STAMPING("Time-Stamping Authority", KeyPurposeId.id_kp_timeStamping, true),

@@ -16,12 +16,14 @@ import org.dataembassy.runtime.crypto.cms.CmsSignatures;
 import org.dataembassy.runtime.crypto.ocsp.OcspResponder;
 import org.dataembassy.runtime.crypto.tsp.TimeStampAuthority;
 import org.dataembassy.runtime.crypto.tsp.TimeStampSerials;
+import org.dataembassy.runtime.crypto.token.SiteSigningKeys;
+import org.dataembassy.runtime.crypto.token.SiteToken;
 import org.jboss.logging.Logger;
 
 /**
  * The state PKI as this site runs it: the state CA, the time-stamping authority, the OCSP
- * responder and the CMS signature validator, all with the same keys at every site (state key
- * material, see {@link StateSigningKeys}). Loaded at start so a site with missing or unreadable key
+ * responder and the CMS signature validator. The TSA and the OCSP responder sign with this site's
+ * own keys in its PKCS#11 token ({@link SiteSigningKeys}), certified by the state CA. Loaded at start so a site with missing or unreadable key
  * material fails at once rather than at a citizen's first request.
  */
 @ApplicationScoped
@@ -32,6 +34,7 @@ public class StatePki {
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
   @Inject CryptoConfig config;
+  @Inject SiteToken token;
 
   /** Set once everything below is; read without a lock on every request. */
   private volatile boolean loaded;
@@ -63,23 +66,26 @@ public class StatePki {
           StateCertificateAuthority.loadOrCreate(
               site.dataDir(), SiteTlsProvisioner.stateName(federation.zone()));
       citizens = new CitizenCertificates(ca.certificate(), signingProvider);
+      // this site's own TSA and OCSP keys, inside its token: signed there, never in this process
       tsa =
           new TimeStampAuthority(
-              StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.TIME_STAMPING),
-              signingProvider,
+              SiteSigningKeys.load(token, SigningService.TIME_STAMPING),
+              token.provider(),
               config.tsaPolicy(),
               new TimeStampSerials(site.id(), clock),
               clock);
       ocsp =
           new OcspResponder(
-              StateSigningKeys.loadOrCreate(site.dataDir(), ca, SigningService.OCSP),
-              signingProvider,
+              SiteSigningKeys.load(token, SigningService.OCSP),
+              token.provider(),
               clock,
               config.ocspResponseValidity(),
               config.ocspPreProducedResponses());
       signatures = new CmsSignatures(citizens, ca.certificate(), signingProvider);
       loaded = true;
-      LOG.infof("EMB-CR-002 state PKI loaded; signing with %s", signingProvider.getName());
+      LOG.infof(
+          "EMB-CR-002 state PKI loaded; TSA and OCSP sign in the site's token (%s), signatures verified with %s",
+          token.provider().getName(), signingProvider.getName());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the state PKI's key material", e);
     }

@@ -88,6 +88,11 @@ class SignatureInteropIT {
           .as("a time-stamp over another document")
           .isNotZero();
     }
+    for (String site : SITES) { // every site signs with its own TSA key, certified by the state CA
+      openssl("ts", "-reply", "-in", site + ".tsr", "-token_out", "-out", site + ".tst").assertSuccess();
+      assertThat(openssl("pkcs7", "-inform", "DER", "-in", site + ".tst", "-print_certs", "-noout").assertSuccess().out())
+          .contains("Time-Stamping Authority (" + site + ")");
+    }
     String home = openssl("ts", "-reply", "-in", "home.tsr", "-text").assertSuccess().out();
     String lux = openssl("ts", "-reply", "-in", "lux.tsr", "-text").assertSuccess().out();
     assertThat(serial(home)).isNotEqualTo(serial(lux));
@@ -105,6 +110,10 @@ class SignatureInteropIT {
       Tool.Result good = openssl("ocsp", "-issuer", "ca.pem", "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
           "-CAfile", "ca.pem", "-timeout", "10");
       assertThat(good.assertSuccess().out()).contains(cert + ": good").contains("Response verify OK");
+      assertThat(openssl("ocsp", "-issuer", "ca.pem", "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
+              "-CAfile", "ca.pem", "-timeout", "10", "-resp_text").assertSuccess().out())
+          .as("signed by %s's own responder key", site)
+          .contains("OCSP Responder (" + site + ")");
     }
     assertThat(embassy("citizen", "revoke", "--code", CODE, "--reason", "key_compromise")).isZero();
     for (String site : SITES) {

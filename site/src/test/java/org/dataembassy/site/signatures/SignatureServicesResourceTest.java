@@ -90,8 +90,11 @@ class SignatureServicesResourceTest {
     TimeStampResponse response = new TimeStampResponse(tsa(request.getEncoded()));
     response.validate(request);
     assertThat(response.getStatus()).isEqualTo(PKIStatus.GRANTED);
-    X509Certificate tsaCert = Pem.readCertificate(DATA.resolve("ca").resolve("tsa-cert.pem"));
+    // the site's own TSA certificate, carried in the token (certReq), issued by the state CA
+    var holder = response.getTimeStampToken().getCertificates().getMatches(null).iterator().next();
+    X509Certificate tsaCert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
     tsaCert.verify(ca().getPublicKey());
+    assertThat(tsaCert.getSubjectX500Principal().getName()).contains("Time-Stamping Authority (home)");
     response.getTimeStampToken().validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsaCert));
     assertThat(response.getTimeStampToken().getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
 

@@ -3,6 +3,9 @@ package org.dataembassy.runtime.crypto.token;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 
 /**
  * The state's key ceremony for its symmetric keys, one token at a time: a plain program (no
@@ -17,7 +20,9 @@ import java.util.Optional;
  *   <li>{@code export DIR}: every key of {@code DIR}, in the clear, to standard output (a pipe to
  *       {@code import})
  *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token (made
- *       first if {@code DIR} has none)
+ *       first if {@code DIR} has none); then {@code site-signing-keys}
+ *   <li>{@code site-signing-keys DIR}: the site's own TSA and OCSP keys, generated in its token and
+ *       certified by the state CA (at the site named by {@code DIR}'s last element)
  * </ul>
  *
  * A token directory {@code DIR} holds {@code token/pkcs11.cfg} and {@code token/pin}. Errors are
@@ -30,7 +35,7 @@ public final class KeyCeremony {
   public static void main(String[] args) {
     try {
       if (args.length != 2) {
-        throw new IllegalArgumentException("usage: KeyCeremony init-token|init-state|rotate|export|import DIR");
+        throw new IllegalArgumentException("usage: KeyCeremony init-token|init-state|rotate|export|import|site-signing-keys DIR");
       }
       Path dir = Path.of(args[1]);
       switch (args[0]) {
@@ -45,7 +50,9 @@ public final class KeyCeremony {
           ClearStateKeys keys = ClearStateKeys.readFrom(System.in);
           initTokenIfMissing(dir);
           System.out.println(deliver(dir, keys));
+          issueSigningKeys(dir);
         }
+        case "site-signing-keys" -> issueSigningKeys(dir);
         default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
       }
       System.exit(0);
@@ -94,6 +101,24 @@ public final class KeyCeremony {
   /** Seals the given keys under {@code dir}'s token (making its wrapping key first if needed). */
   public static int deliver(Path dir, ClearStateKeys keys) throws IOException {
     return SealedStateKeys.openOrInitialise(openToken(dir), keysDir(dir)).store(keys);
+  }
+
+  /**
+   * Makes the site's own TSA and OCSP keys in its token, certified by the state CA of the
+   * federation's data directory ({@code DIR}'s parent), unless it holds them.
+   */
+  public static void issueSigningKeys(Path dir) throws IOException {
+    String zone = Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
+    StateCertificateAuthority ca =
+        StateCertificateAuthority.loadOrCreate(dir.toAbsolutePath().getParent(), SiteTlsProvisioner.stateName(zone));
+    issueSigningKeys(dir, ca);
+  }
+
+  public static void issueSigningKeys(Path dir, StateCertificateAuthority ca) throws IOException {
+    SiteToken token = openToken(dir);
+    for (SigningService service : SigningService.values()) {
+      SiteSigningKeys.ensure(token, ca, service, dir.getFileName().toString());
+    }
   }
 
   private static SealedStateKeys keysOf(Path dir) throws IOException {

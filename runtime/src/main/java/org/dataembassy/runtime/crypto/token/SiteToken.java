@@ -62,6 +62,11 @@ public final class SiteToken {
     return provider;
   }
 
+  /** The token's key store (SunPKCS11's view of its objects), for key entries with certificates. */
+  KeyStore keyStore() {
+    return store;
+  }
+
   /** A secret key stored in the token under {@code alias}. */
   public Optional<SecretKey> secretKey(String alias) throws IOException {
     try {

@@ -15,7 +15,7 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
-import org.dataembassy.runtime.crypto.StateSigningKeys;
+import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +27,8 @@ class DerTreeTest {
     for (byte[] der :
         new byte[][] {
           ca.certificate().getEncoded(),
-          StateSigningKeys.loadOrCreate(dir, ca, SigningService.TIME_STAMPING).certificate().getEncoded(),
-          StateSigningKeys.loadOrCreate(dir, ca, SigningService.OCSP).certificate().getEncoded()
+          SigningIdentity.of(ca.issueServiceCertificate(SigningService.TIME_STAMPING, java.time.Duration.ofDays(365))).certificate().getEncoded(),
+          SigningIdentity.of(ca.issueServiceCertificate(SigningService.OCSP, java.time.Duration.ofDays(365))).certificate().getEncoded()
         }) {
       ASN1Primitive tree = DerTree.of(der);
       assertThat(tree.getEncoded(ASN1Encoding.DER)).isEqualTo(der);

@@ -22,7 +22,6 @@ import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.SigningProvider;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
-import org.dataembassy.runtime.crypto.StateSigningKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +54,7 @@ class OcspResponderTest {
     StateCertificateAuthority state = StateCertificateAuthority.loadOrCreate(data, "GOV");
     ca = state.certificate();
     foreignCa = StateCertificateAuthority.loadOrCreate(elsewhere, "OTHER").certificate();
-    identity = StateSigningKeys.loadOrCreate(data, state, SigningService.OCSP);
+    identity = SigningIdentity.of(state.issueServiceCertificate(SigningService.OCSP, java.time.Duration.ofDays(365)));
     responder = new OcspResponder(identity, SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE), Clock.systemUTC());
   }
 

@@ -10,7 +10,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.security.Signature;
 import javax.crypto.SecretKey;
+import org.dataembassy.runtime.crypto.SigningIdentity;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class KeyCeremonyTest {
 
   private static final Path SOFTHSM_CONF = Path.of(System.getenv("SOFTHSM2_CONF"));
-  private static final int TESTS = 8;
+  private static final int TESTS = 10;
   private static final Deque<Path[]> TOKENS = new ArrayDeque<>();
 
   private Path state;
@@ -136,6 +140,38 @@ class KeyCeremonyTest {
 
     assertThatThrownBy(() -> SiteToken.open(KeyCeremony.tokenConfig(site), "wrong".toCharArray()))
         .hasMessageContaining("wrong PIN");
+  }
+
+  @Test
+  void shouldMakeTheSitesOwnSigningKeysInItsTokenCertifiedByTheStateCa() throws Exception {
+    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(site.getParent(), "GOV");
+
+    KeyCeremony.issueSigningKeys(site, ca);
+    KeyCeremony.issueSigningKeys(site, ca); // a second run keeps the keys
+
+    SiteToken token = open(site);
+    SigningIdentity tsa = SiteSigningKeys.load(token, SigningService.TIME_STAMPING);
+    SigningIdentity ocsp = SiteSigningKeys.load(token, SigningService.OCSP);
+    assertThat(tsa.privateKey().getEncoded()).as("sensitive, not extractable").isNull();
+    assertThat(tsa.certificate().getSubjectX500Principal().getName()).contains("Time-Stamping Authority (" + site.getFileName() + ")");
+    assertThat(ocsp.certificate().getSubjectX500Principal().getName()).contains("OCSP Responder (" + site.getFileName() + ")");
+    assertThat(tsa.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
+    tsa.certificate().verify(ca.certificate().getPublicKey());
+    assertThat(tsa.issuer()).isEqualTo(ca.certificate());
+
+    Signature signer = Signature.getInstance("SHA256withECDSA", token.provider());
+    signer.initSign(tsa.privateKey());
+    signer.update(new byte[] {1, 2, 3});
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(tsa.certificate());
+    verifier.update(new byte[] {1, 2, 3});
+    assertThat(verifier.verify(signer.sign())).as("signed in the token, verified with the certificate").isTrue();
+  }
+
+  @Test
+  void shouldNameAMissingSigningKeyInsteadOfMakingOne() throws Exception {
+    assertThatThrownBy(() -> SiteSigningKeys.load(open(site), SigningService.OCSP))
+        .hasMessageContaining("no ocsp signing key");
   }
 
   @Test

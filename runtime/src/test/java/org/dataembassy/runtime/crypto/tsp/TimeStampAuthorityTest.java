@@ -21,7 +21,6 @@ import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.SigningProvider;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
-import org.dataembassy.runtime.crypto.StateSigningKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,7 @@ class TimeStampAuthorityTest {
   @BeforeAll
   static void setUp() throws Exception {
     StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(data, "GOV");
-    identity = StateSigningKeys.loadOrCreate(data, ca, SigningService.TIME_STAMPING);
+    identity = SigningIdentity.of(ca.issueServiceCertificate(SigningService.TIME_STAMPING, java.time.Duration.ofDays(365)));
     tsa =
         new TimeStampAuthority(
             identity,
