@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 
 /**
- * Starts a site. Before Quarkus starts its HTTPS server, the site makes sure it holds a TLS
- * certificate from the state CA (creating the CA at the federation's first start), and activates
+ * Starts a site. Before Quarkus starts its HTTPS server, the site checks that the key ceremony
+ * gave it a TLS certificate from the state CA (it makes none itself: it stops naming the file), and activates
  * the configured projection database. Both happen before Quarkus reads its configuration, so they
  * read {@code embassy.*} settings from system properties or environment variables directly.
  */
@@ -25,8 +25,11 @@ public final class SiteMain {
         setting("embassy.federation.sites." + siteId + ".address", defaultAddress(siteId));
     System.setProperty("embassy.site.data-dir", dataDir.toString());
     ownerOnly(dataDir.resolve(siteId)); // the host's other accounts see nothing of a site's files
-    if (SiteTlsProvisioner.ensure(dataDir, siteId, address, zone)) {
-      System.out.println("EMB-RT-002 issued a TLS certificate for site " + siteId + " from the state CA");
+    try {
+      SiteTlsProvisioner.require(dataDir, siteId); // issued by the key ceremony, never here
+    } catch (java.io.IOException e) {
+      System.err.println("EMB-RT-002 " + e.getMessage());
+      System.exit(1);
     }
     DatabaseSelection.apply(setting("embassy.database.kind", "h2"));
     if (Boolean.parseBoolean(setting("embassy.crypto.install-accp", "false"))) {

@@ -38,11 +38,16 @@ public final class KeyCeremonyRunner {
     return dir.resolve("token").resolve("softhsm2.conf");
   }
 
-  /** Whether a site's token and keys are in place (nothing to do before starting it). */
+  /**
+   * Whether a site's token, keys and certificates are in place and its certificates not due for
+   * renewal (nothing to do before starting it).
+   */
   public boolean delivered(String site) {
     Path dir = layout.siteDir(site);
     return Files.exists(dir.resolve("token").resolve("pkcs11.cfg"))
-        && Files.exists(dir.resolve("keys").resolve("index-key.sealed"));
+        && Files.exists(dir.resolve("keys").resolve("index-key.sealed"))
+        && SiteCertificateFiles.current(dir.resolve("tls").resolve("site-cert.pem"))
+        && SiteCertificateFiles.current(dir.resolve("tls").resolve("link-cert.pem"));
   }
 
   /** Makes what is missing: the state's token and keys, then each site's token and copy of them. */
@@ -53,7 +58,9 @@ public final class KeyCeremonyRunner {
       if (!delivered(site)) {
         ensureState();
         ownerOnly(layout.siteDir(site));
-        pipe(step("export", stateDir()), step("import", layout.siteDir(site)));
+        ProcessBuilder importer = step("import", layout.siteDir(site));
+        importer.environment().put("EMBASSY_SITE_ADDRESS", layout.site(site).orElseThrow().address());
+        pipe(step("export", stateDir()), importer);
         done.add(site);
       }
     }

@@ -30,7 +30,31 @@ public final class SiteTlsProvisioner {
     return siteDir.resolve("tls").resolve("site-key.pem");
   }
 
-  /** Ensures the site's certificate exists; returns true if it had to issue one. */
+  /**
+   * Checks, before the HTTPS server starts, that the key ceremony gave the site its TLS
+   * certificate: present, from the state CA, not expired. An error names the file otherwise.
+   */
+  public static void require(Path dataDir, String siteId) throws IOException {
+    Path siteDir = dataDir.resolve(siteId);
+    Path cert = certificateFile(siteDir);
+    for (Path file : new Path[] {cert, keyFile(siteDir)}) {
+      if (!Files.exists(file)) {
+        throw new IOException("the site's TLS " + file + " is missing: run the key ceremony (./embassy up)");
+      }
+    }
+    X509Certificate caCert = Pem.readCertificate(StateCertificateAuthority.certificateFile(dataDir));
+    X509Certificate siteCert = Pem.readCertificate(cert);
+    try {
+      siteCert.verify(caCert.getPublicKey());
+    } catch (Exception e) {
+      throw new IOException("the TLS certificate " + cert + " is not from the state CA " + StateCertificateAuthority.certificateFile(dataDir));
+    }
+    if (siteCert.getNotAfter().toInstant().isBefore(Instant.now())) {
+      throw new IOException("the TLS certificate " + cert + " expired on " + siteCert.getNotAfter().toInstant());
+    }
+  }
+
+  /** For the key ceremony: ensures the site's certificate exists; returns true if it had to issue one. */
   public static boolean ensure(Path dataDir, String siteId, String address, String zone)
       throws IOException {
     Path siteDir = dataDir.resolve(siteId);

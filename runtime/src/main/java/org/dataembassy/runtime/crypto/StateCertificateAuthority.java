@@ -61,7 +61,23 @@ public final class StateCertificateAuthority {
   }
 
   /**
-   * Loads the CA from {@code dataDir}, creating it first if it does not exist. Safe when several
+   * Loads the CA a site uses, made by the key ceremony; a missing certificate or key is an error
+   * naming the file: a site never makes a CA of its own.
+   */
+  public static StateCertificateAuthority load(Path dataDir) throws IOException {
+    Path cert = certificateFile(dataDir);
+    Path key = keyFile(dataDir);
+    for (Path file : new Path[] {cert, key}) {
+      if (!Files.exists(file)) {
+        throw new IOException("the state CA's " + file + " is missing: run the key ceremony (./embassy up)");
+      }
+    }
+    X509Certificate caCert = Pem.readCertificate(cert);
+    return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
+  }
+
+  /**
+   * For the key ceremony: loads the CA from {@code dataDir}, creating it first if it does not exist. Safe when several
    * sites start at once: creation happens under a file lock.
    */
   public static StateCertificateAuthority loadOrCreate(Path dataDir, String stateName)

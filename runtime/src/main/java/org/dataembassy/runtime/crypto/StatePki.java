@@ -62,9 +62,7 @@ public class StatePki {
     try {
       Clock clock = Clock.systemUTC();
       signingProvider = SigningProvider.forChoice(SigningProvider.choice(config.signingProvider()));
-      ca =
-          StateCertificateAuthority.loadOrCreate(
-              site.dataDir(), SiteTlsProvisioner.stateName(federation.zone()));
+      ca = StateCertificateAuthority.load(site.dataDir());
       citizens = new CitizenCertificates(ca.certificate(), signingProvider);
       // this site's own TSA and OCSP keys, inside its token: signed there, never in this process
       tsa =

@@ -25,6 +25,31 @@ public final class SiteLinkCertificates {
 
   private SiteLinkCertificates() {}
 
+  /**
+   * The site's link certificate and key as the key ceremony left them; missing, expired or from
+   * another CA is an error naming the file (a site never issues its own).
+   */
+  public static Material load(Path dataDir, String siteId) throws IOException {
+    Path dir = dataDir.resolve(siteId).resolve("tls");
+    Path certFile = dir.resolve("link-cert.pem");
+    Path keyFile = dir.resolve("link-key.pem");
+    for (Path file : new Path[] {certFile, keyFile}) {
+      if (!Files.exists(file)) {
+        throw new IOException("the site-link " + file + " is missing: run the key ceremony (./embassy up)");
+      }
+    }
+    X509Certificate ca = Pem.readCertificate(StateCertificateAuthority.certificateFile(dataDir));
+    X509Certificate cert = Pem.readCertificate(certFile);
+    if (!issuedBy(cert, ca)) {
+      throw new IOException("the site-link certificate " + certFile + " is not from the state CA " + StateCertificateAuthority.certificateFile(dataDir));
+    }
+    if (cert.getNotAfter().toInstant().isBefore(Instant.now())) {
+      throw new IOException("the site-link certificate " + certFile + " expired on " + cert.getNotAfter().toInstant());
+    }
+    return new Material(Pem.readPrivateKey(keyFile), cert, ca);
+  }
+
+  /** For the key ceremony: issues the certificate unless a valid one from the current CA exists. */
   public static Material ensure(Path dataDir, String siteId, String stateName) throws IOException {
     Path dir = dataDir.resolve(siteId).resolve("tls");
     Path certFile = dir.resolve("link-cert.pem");

@@ -18,7 +18,6 @@ import javax.net.ssl.TrustManager;
 import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
-import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 import org.jboss.logging.Logger;
 import org.jgroups.util.SocketFactory;
 
@@ -63,8 +62,7 @@ public class SiteLinkTls {
   private SSLContext sslContext() {
     try {
       return contextFor(
-          SiteLinkCertificates.ensure(
-              site.dataDir(), site.id(), SiteTlsProvisioner.stateName(federation.zone())),
+          SiteLinkCertificates.load(site.dataDir(), site.id()),
           federation.siteIds());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load this site's site-link certificate", e);

@@ -23,6 +23,31 @@ class SiteTlsProvisionerTest {
   @TempDir Path dataDir;
 
   @Test
+  void shouldStopASiteWhoseCeremonyMaterialIsMissingNamingItAndMakeNothing() throws Exception {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateCertificateAuthority.load(dataDir))
+        .hasMessageContaining("ca.pem").hasMessageContaining("key ceremony");
+    assertThat(dataDir.resolve("ca.pem")).as("a site makes no CA").doesNotExist();
+
+    StateCertificateAuthority.loadOrCreate(dataDir, "GOV"); // the ceremony's CA, without the site's certificates
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteTlsProvisioner.require(dataDir, "home"))
+        .hasMessageContaining("site-cert.pem");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(dataDir, "home"))
+        .hasMessageContaining("link-cert.pem");
+    assertThat(certFile()).doesNotExist();
+
+    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
+    org.dataembassy.runtime.sitelink.SiteLinkCertificates.ensure(dataDir, "home", "GOV");
+    SiteTlsProvisioner.require(dataDir, "home");
+    org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(dataDir, "home");
+
+    Files.delete(dataDir.resolve("ca.pem"));
+    StateCertificateAuthority.loadOrCreate(dataDir, "GOV"); // another CA: the site's certificate is not from it
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteTlsProvisioner.require(dataDir, "home"))
+        .hasMessageContaining("not from the state CA");
+  }
+
+  @Test
   void shouldIssueACertificateForTheServiceNamesTheSiteNameAndItsAddress() throws Exception {
     assertThat(SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE)).isTrue();
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
+import org.dataembassy.runtime.sitelink.SiteLinkCertificates;
 
 /**
  * The state's key ceremony for its symmetric keys, one token at a time: a plain program (no
@@ -20,7 +21,8 @@ import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
  *   <li>{@code export DIR}: every key of {@code DIR}, in the clear, to standard output (a pipe to
  *       {@code import})
  *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token (made
- *       first if {@code DIR} has none); then {@code site-signing-keys}
+ *       first if {@code DIR} has none); then {@code site-signing-keys}, and with {@code
+ *       EMBASSY_SITE_ADDRESS} the site's TLS and site-link certificates
  *   <li>{@code site-signing-keys DIR}: the site's own TSA and OCSP keys, generated in its token and
  *       certified by the state CA (at the site named by {@code DIR}'s last element)
  * </ul>
@@ -51,6 +53,10 @@ public final class KeyCeremony {
           initTokenIfMissing(dir);
           System.out.println(deliver(dir, keys));
           issueSigningKeys(dir);
+          String address = System.getenv("EMBASSY_SITE_ADDRESS");
+          if (address != null && !address.isBlank()) {
+            issueSiteCertificates(dir, address);
+          }
         }
         case "site-signing-keys" -> issueSigningKeys(dir);
         default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
@@ -112,6 +118,18 @@ public final class KeyCeremony {
     StateCertificateAuthority ca =
         StateCertificateAuthority.loadOrCreate(dir.toAbsolutePath().getParent(), SiteTlsProvisioner.stateName(zone));
     issueSigningKeys(dir, ca);
+  }
+
+  /**
+   * Issues the site's TLS certificate (service names, its name, {@code address}) and its site-link
+   * certificate from the state CA, unless valid ones exist.
+   */
+  public static void issueSiteCertificates(Path dir, String address) throws IOException {
+    String zone = Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
+    Path dataDir = dir.toAbsolutePath().getParent();
+    String site = dir.getFileName().toString();
+    SiteTlsProvisioner.ensure(dataDir, site, address, zone);
+    SiteLinkCertificates.ensure(dataDir, site, SiteTlsProvisioner.stateName(zone));
   }
 
   public static void issueSigningKeys(Path dir, StateCertificateAuthority ca) throws IOException {
