@@ -32,6 +32,11 @@ public class ConfiguredControlPlane implements ControlPlane {
   }
 
   @Override
+  public Optional<String> activeSiteOf(long epoch) {
+    return epoch == INITIAL_EPOCH ? activeSite() : Optional.empty();
+  }
+
+  @Override
   public SiteRole roleOf(String siteId) {
     return siteId.equals(federation.initialActive()) ? SiteRole.ACTIVE : SiteRole.STANDBY;
   }

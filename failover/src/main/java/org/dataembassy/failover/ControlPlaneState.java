@@ -36,6 +36,24 @@ public record ControlPlaneState(
     return promotions.getOrDefault(kind, 0L);
   }
 
+  /**
+   * The site active in {@code epoch}: the current one, one named in the history, or {@code
+   * initialActive} for the first epoch; empty for an epoch not reached yet or older than the
+   * history.
+   */
+  public java.util.Optional<String> activeSiteOf(long epoch, String initialActive) {
+    if (epoch == this.epoch) {
+      return java.util.Optional.ofNullable(activeSite);
+    }
+    if (epoch > this.epoch || epoch < 1) {
+      return java.util.Optional.empty();
+    }
+    if (epoch == 1) {
+      return java.util.Optional.of(initialActive);
+    }
+    return history.stream().filter(c -> c.epoch() == epoch).map(Change::site).findFirst();
+  }
+
   /** One change of active site. */
   public record Change(
       long epoch,

@@ -45,6 +45,7 @@ public final class KeyCeremonyRunner {
   public boolean delivered(String site) {
     Path dir = layout.siteDir(site);
     return Files.exists(dir.resolve("token").resolve("pkcs11.cfg"))
+        && Files.exists(journalCertificate(dir, site))
         && Files.exists(dir.resolve("keys").resolve("index-key.sealed"))
         && SiteCertificateFiles.current(dir.resolve("tls").resolve("site-cert.pem"))
         && SiteCertificateFiles.current(dir.resolve("tls").resolve("link-cert.pem"));
@@ -64,6 +65,7 @@ public final class KeyCeremonyRunner {
         done.add(site);
       }
     }
+    distributeJournalCertificates();
     return done;
   }
 
@@ -85,6 +87,31 @@ public final class KeyCeremonyRunner {
     } catch (NumberFormatException e) {
       throw new IOException("the key ceremony did not say which version it made: " + version);
     }
+  }
+
+  /**
+   * Gives every site the journal-signing certificate of every other site (public certificates:
+   * what lets a site check who wrote an entry), as the ceremony hands them out.
+   */
+  private void distributeJournalCertificates() throws IOException {
+    for (var from : layout.sites()) {
+      Path own = journalCertificate(layout.siteDir(from.id()), from.id());
+      if (!Files.exists(own)) {
+        continue;
+      }
+      for (var to : layout.sites()) {
+        Path copy = journalCertificate(layout.siteDir(to.id()), from.id());
+        if (!to.id().equals(from.id())
+            && (!Files.exists(copy) || Files.mismatch(own, copy) != -1)) {
+          Files.createDirectories(copy.getParent());
+          Files.copy(own, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static Path journalCertificate(Path siteDir, String site) {
+    return siteDir.resolve("pki").resolve("journal-" + site + ".pem");
   }
 
   private void ensureState() throws IOException {
@@ -110,7 +137,7 @@ public final class KeyCeremonyRunner {
     ProcessBuilder builder =
         new ProcessBuilder(
             javaBinary(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-cp", lib + "/*", PROGRAM, name, dir.toString());
+            "-cp", lib.resolveSibling("boot") + "/*:" + lib + "/*", PROGRAM, name, dir.toString());
     builder.environment().put("SOFTHSM2_CONF", softHsmConfig(dir).toString());
     builder.environment().remove("EMBASSY_CRYPTO_TOKEN_PIN"); // each token has its own PIN file
     return builder;

@@ -51,13 +51,14 @@ public final class LocalFederation {
   }
 
   /**
-   * Starts the sites that are not running; returns the ones it started. A site that has no token
-   * or keys yet gets them from the key ceremony first.
+   * Starts the sites that are not running; returns the ones it started. Sites that have no token,
+   * keys or certificates yet get them from the key ceremony first.
    */
   public List<String> startMissing(List<String> sites, List<String> extraProperties)
       throws IOException {
-    List<String> notRunning = sites.stream().filter(id -> processes.running(site(id).id()).isEmpty()).toList();
-    new KeyCeremonyRunner(layout).ensure(notRunning);
+    sites.forEach(this::site);
+    // the whole federation at once: every site needs every other site's journal certificate
+    new KeyCeremonyRunner(layout).ensure(siteIds());
     List<String> started = new ArrayList<>();
     for (String id : sites) {
       site(id);

@@ -12,6 +12,7 @@ import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.PromotionKind;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
+import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.controlplane.SiteRole;
@@ -27,6 +28,7 @@ public class RaftControlPlane implements ControlPlane {
   @Inject RaftGroup group;
   @Inject LeaseKeeper lease;
   @Inject SiteConfig site;
+  @Inject FederationConfig federation;
   @Inject ControlPlaneConfig config;
 
   public ControlPlaneState state() {
@@ -41,6 +43,11 @@ public class RaftControlPlane implements ControlPlane {
   @Override
   public long epoch() {
     return state().epoch();
+  }
+
+  @Override
+  public Optional<String> activeSiteOf(long epoch) {
+    return state().activeSiteOf(epoch, federation.initialActive());
   }
 
   @Override

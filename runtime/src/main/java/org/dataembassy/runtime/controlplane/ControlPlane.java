@@ -16,6 +16,13 @@ public interface ControlPlane {
   /** The current epoch: grows by one at every change of active site. */
   long epoch();
 
+  /**
+   * The site that was (or is) active in {@code epoch}: the only site whose journal entries of that
+   * epoch are valid. Empty when this site's control plane does not know: an epoch it has not
+   * applied yet, or one older than the history it keeps.
+   */
+  Optional<String> activeSiteOf(long epoch);
+
   /** The role of a site of the federation. */
   SiteRole roleOf(String siteId);
 

@@ -150,6 +150,10 @@ public final class StateCertificateAuthority {
         validity);
   }
 
+  /** Extended key usage of a site's journal-signing certificate (in the example arc, as the TSA policy). */
+  public static final org.bouncycastle.asn1.ASN1ObjectIdentifier JOURNAL_SIGNING =
+      new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.999.2.1");
+
   /** The URI by which a site-link certificate names its site. */
   public static final String SITE_URI_PREFIX = "urn:embassy:site:";
 
@@ -247,7 +251,9 @@ public final class StateCertificateAuthority {
   /** The services whose keys the state CA certifies. */
   public enum SigningService {
     TIME_STAMPING("Time-Stamping Authority", KeyPurposeId.id_kp_timeStamping, true),
-    OCSP("OCSP Responder", KeyPurposeId.id_kp_OCSPSigning, false);
+    OCSP("OCSP Responder", KeyPurposeId.id_kp_OCSPSigning, false),
+    /** A site's journal entries ({@link #JOURNAL_SIGNING}, critical: good for nothing else). */
+    JOURNAL("Journal Signing", KeyPurposeId.getInstance(JOURNAL_SIGNING), true);
 
     private final String commonName;
     private final KeyPurposeId purpose;

@@ -9,6 +9,17 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.dataembassy.runtime.config.CryptoConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.util.Base64;
+import org.dataembassy.runtime.controlplane.ControlPlane;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
+import org.dataembassy.runtime.crypto.token.JournalCertificateFiles;
+import org.dataembassy.runtime.crypto.token.SiteSigningKeys;
+import org.dataembassy.runtime.journal.EntrySignatureCheck;
+import org.dataembassy.runtime.journal.EntrySigner;
+import org.dataembassy.runtime.journal.SignerCertificates;
 import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.keys.DataKeyRing;
 import org.dataembassy.runtime.crypto.keys.FieldCipher;
@@ -82,6 +93,46 @@ public class StateKeyProducer {
     } catch (IOException e) {
       throw new UncheckedIOException("EMB-CR-012 " + e.getMessage(), e);
     }
+  }
+
+  /** Signs this site's journal entries with its journal key, inside its token. */
+  @Produces
+  @Singleton
+  EntrySigner entrySigner(SiteToken token) {
+    try {
+      SigningIdentity journal = SiteSigningKeys.load(token, SigningService.JOURNAL);
+      Signature signature = Signature.getInstance("SHA256withECDSA", token.provider());
+      return hash -> {
+        synchronized (signature) {
+          try {
+            signature.initSign(journal.privateKey());
+            signature.update(hash.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(signature.sign());
+          } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("EMB-CR-014 the token did not sign a journal entry", e);
+          }
+        }
+      };
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("EMB-CR-012 " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  SignerCertificates signerCertificates(SiteConfig site) {
+    try {
+      return new JournalCertificateFiles(
+          site.siteDir().resolve("pki"), Pem.readCertificate(StateCertificateAuthority.certificateFile(site.dataDir())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("EMB-CR-012 " + e.getMessage(), e);
+    }
+  }
+
+  @Produces
+  @Singleton
+  EntrySignatureCheck entrySignatureCheck(ControlPlane controlPlane, SignerCertificates certificates) {
+    return new EntrySignatureCheck(controlPlane, certificates);
   }
 
   @Produces

@@ -1,6 +1,7 @@
 package org.dataembassy.runtime.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +45,8 @@ public class JournalApplier {
   @Inject Instance<RegisterProjection> projectionBeans;
   @Inject ControlPlane controlPlane;
   @Inject LocalSite site;
+  @Inject EntrySignatureCheck signatures;
+  @Inject MeterRegistry metrics;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition newEntries = lock.newCondition();
@@ -122,14 +125,15 @@ public class JournalApplier {
     boolean certified = !site.isActive();
     while (haltReason == null) {
       Optional<JournalEntry> next = entryAt(appliedSequence + 1);
-      if (next.isEmpty() || fromDeposedSite(next.get())) {
+      if (next.isEmpty() || fromDeposedSite(next.get()) || !signedByItsEpochsActiveSite(next.get())) {
         break;
       }
       if (certified) {
         Optional<JournalEntry> after = entryAt(appliedSequence + 2);
         if (after.isEmpty()
             || fromDeposedSite(after.get())
-            || !after.get().previousHash().equals(next.get().hash())) {
+            || !after.get().previousHash().equals(next.get().hash())
+            || !signedByItsEpochsActiveSite(after.get())) {
           break;
         }
       }
@@ -146,7 +150,7 @@ public class JournalApplier {
   public long reflectedSequence() {
     long applied = appliedSequence;
     return entryAt(applied + 1)
-        .filter(e -> Checkpoints.is(e) && !fromDeposedSite(e))
+        .filter(e -> Checkpoints.is(e) && !fromDeposedSite(e) && signedByItsEpochsActiveSite(e))
         .map(e -> applied + 1)
         .orElse(applied);
   }
@@ -157,7 +161,7 @@ public class JournalApplier {
    */
   public long storedSequence() {
     long sequence = appliedSequence;
-    while (entryAt(sequence + 1).filter(e -> !fromDeposedSite(e)).isPresent()) {
+    while (entryAt(sequence + 1).filter(e -> !fromDeposedSite(e) && signedByItsEpochsActiveSite(e)).isPresent()) {
       sequence++;
     }
     return sequence;
@@ -189,6 +193,28 @@ public class JournalApplier {
   }
 
   private volatile long staleLogged = -1;
+  private volatile String forgeryLogged = "";
+
+  /**
+   * Only the epoch's active site writes: an entry not signed by it (put into the replicated journal
+   * by another site, or forged) is never folded, counted and logged once; the site goes on and
+   * waits for the active site's entry at that sequence.
+   */
+  private boolean signedByItsEpochsActiveSite(JournalEntry entry) {
+    EntrySignatureCheck.Verdict verdict = signatures.check(entry);
+    if (verdict instanceof EntrySignatureCheck.Verdict.Invalid invalid) {
+      String key = entry.sequence() + "/" + entry.epoch() + "/" + entry.hash();
+      if (!key.equals(forgeryLogged)) {
+        forgeryLogged = key;
+        metrics.counter("embassy.journal.entries.refused", "reason", "signature").increment();
+        LOG.errorf(
+            "EMB-JR-005 journal entry %d of epoch %d refused: %s; not folded",
+            entry.sequence(), entry.epoch(), invalid.reason());
+      }
+      return false;
+    }
+    return verdict instanceof EntrySignatureCheck.Verdict.Valid;
+  }
 
   /** Applies one entry, which must be the next one. Caller holds the lock. */
   AppliedOutcome apply(JournalEntry entry) {

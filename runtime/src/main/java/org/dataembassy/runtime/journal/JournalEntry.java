@@ -18,6 +18,8 @@ import org.dataembassy.runtime.crypto.Digests;
  * @param sealedPayload the {@link JournalPayload}, encrypted (AES-GCM)
  * @param previousHash hash of the entry before ({@link #GENESIS_HASH} for the first)
  * @param hash hash of this entry's fields, chaining it to the previous one
+ * @param signature the writing site's signature over {@code hash} with its journal key (ECDSA
+ *     P-256, DER, base64); every site checks it, and that the writer was the epoch's active site
  */
 public record JournalEntry(
     long sequence,
@@ -28,9 +30,30 @@ public record JournalEntry(
     String site,
     byte[] sealedPayload,
     String previousHash,
-    String hash) {
+    String hash,
+    String signature) {
 
   public static final String GENESIS_HASH = "0".repeat(64);
+
+  /** An entry not signed yet. */
+  public JournalEntry(
+      long sequence,
+      long epoch,
+      String register,
+      String type,
+      Instant timestamp,
+      String site,
+      byte[] sealedPayload,
+      String previousHash,
+      String hash) {
+    this(sequence, epoch, register, type, timestamp, site, sealedPayload, previousHash, hash, null);
+  }
+
+  /** This entry with the writing site's signature over its hash. */
+  public JournalEntry withSignature(String signature) {
+    return new JournalEntry(
+        sequence, epoch, register, type, timestamp, site, sealedPayload, previousHash, hash, signature);
+  }
 
   /** Creates an entry and computes its hash. */
   public static JournalEntry create(

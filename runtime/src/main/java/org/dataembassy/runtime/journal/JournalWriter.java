@@ -34,6 +34,7 @@ public class JournalWriter {
   @Inject MeterRegistry metrics;
   @Inject AcknowledgementRecord acknowledgements;
   @Inject CheckpointScheduler checkpoints;
+  @Inject EntrySigner signer;
 
   private static final Logger LOG = Logger.getLogger(JournalWriter.class);
   /** The last append was not acknowledged: the next one opens a new epoch first. */
@@ -202,6 +203,7 @@ public class JournalWriter {
             site.id(),
             codec.seal(payload, associatedData),
             applier.lastHash());
+    entry = entry.withSignature(signer.sign(entry.hash()));
     Timer.Sample sample = Timer.start(metrics);
     try {
       store.append(entry);

@@ -51,6 +51,11 @@ class CheckpointTest {
     public long epochStartSequence() {
       return startSequence;
     }
+
+    @Override
+    public Optional<String> activeSiteOf(long e) {
+      return e == epoch ? Optional.of(active) : Optional.empty();
+    }
   }
 
   /** The projections' head, moved only by what the writer applies. */
@@ -111,6 +116,7 @@ class CheckpointTest {
     writer.codec = new JournalCodec(new PayloadCipher(DataKeyRing.single(keys.generateKey())));
     writer.controlPlane = plane;
     writer.metrics = new SimpleMeterRegistry();
+    writer.signer = hash -> "signature-of-" + hash;
     writer.site =
         new LocalSite() {
           @Override

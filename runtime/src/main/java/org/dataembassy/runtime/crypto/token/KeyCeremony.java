@@ -3,6 +3,8 @@ package org.dataembassy.runtime.crypto.token;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.nio.file.Files;
+import org.dataembassy.runtime.crypto.Pem;
 import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
@@ -134,8 +136,15 @@ public final class KeyCeremony {
 
   public static void issueSigningKeys(Path dir, StateCertificateAuthority ca) throws IOException {
     SiteToken token = openToken(dir);
+    String site = dir.getFileName().toString();
     for (SigningService service : SigningService.values()) {
-      SiteSigningKeys.ensure(token, ca, service, dir.getFileName().toString());
+      SiteSigningKeys.ensure(token, ca, service, site);
+    }
+    // the journal certificate is public: every site needs it to check this site's entries
+    Path own = JournalCertificateFiles.file(dir.resolve("pki"), site);
+    String pem = Pem.encode(SiteSigningKeys.load(token, SigningService.JOURNAL).certificate());
+    if (!Files.exists(own) || !Files.readString(own).equals(pem)) {
+      Pem.write(own, pem, false);
     }
   }
 

@@ -16,8 +16,8 @@ import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 
 /**
- * A site's own keys for the state's signing services — the time-stamping authority ({@code tsa})
- * and the OCSP responder ({@code ocsp}): ECDSA P-256 keys generated inside the site's token, never
+ * A site's own keys for the state's signing services — the time-stamping authority ({@code tsa}),
+ * the OCSP responder ({@code ocsp}) and the site's journal ({@code journal}): ECDSA P-256 keys generated inside the site's token, never
  * extractable, each stored with its certificate from the state CA naming the site. Every site signs
  * with keys of its own, so a site lost to its host is cut off by revoking its certificates alone.
  */
