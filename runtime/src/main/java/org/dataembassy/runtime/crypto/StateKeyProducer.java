@@ -18,8 +18,6 @@ import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 import org.dataembassy.runtime.crypto.token.JournalCertificateFiles;
 import org.dataembassy.runtime.crypto.token.SiteSigningKeys;
 import org.dataembassy.runtime.journal.EntrySignatureCheck;
-import org.dataembassy.runtime.journal.EntrySigner;
-import org.dataembassy.runtime.journal.SignerCertificates;
 import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.crypto.keys.DataKeyRing;
 import org.dataembassy.runtime.crypto.keys.FieldCipher;
@@ -95,21 +93,30 @@ public class StateKeyProducer {
     }
   }
 
-  /** Signs this site's journal entries with its journal key, inside its token. */
+  /** Signs what this site writes for the others with its journal key, inside its token. */
   @Produces
   @Singleton
-  EntrySigner entrySigner(SiteToken token) {
+  SiteSigner siteSigner(SiteToken token, SiteConfig site) {
     try {
       SigningIdentity journal = SiteSigningKeys.load(token, SigningService.JOURNAL);
       Signature signature = Signature.getInstance("SHA256withECDSA", token.provider());
-      return hash -> {
-        synchronized (signature) {
-          try {
-            signature.initSign(journal.privateKey());
-            signature.update(hash.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(signature.sign());
-          } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("EMB-CR-014 the token did not sign a journal entry", e);
+      String id = site.id();
+      return new SiteSigner() {
+        @Override
+        public String site() {
+          return id;
+        }
+
+        @Override
+        public String sign(byte[] message) {
+          synchronized (signature) {
+            try {
+              signature.initSign(journal.privateKey());
+              signature.update(message);
+              return Base64.getEncoder().encodeToString(signature.sign());
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("EMB-CR-014 the token did not sign", e);
+            }
           }
         }
       };
@@ -131,8 +138,14 @@ public class StateKeyProducer {
 
   @Produces
   @Singleton
-  EntrySignatureCheck entrySignatureCheck(ControlPlane controlPlane, SignerCertificates certificates) {
-    return new EntrySignatureCheck(controlPlane, certificates);
+  SiteSignatures siteSignatures(SignerCertificates certificates) {
+    return new SiteSignatures(certificates);
+  }
+
+  @Produces
+  @Singleton
+  EntrySignatureCheck entrySignatureCheck(ControlPlane controlPlane, SiteSignatures signatures) {
+    return new EntrySignatureCheck(controlPlane, signatures);
   }
 
   @Produces

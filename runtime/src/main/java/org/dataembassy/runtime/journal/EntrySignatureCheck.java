@@ -1,14 +1,11 @@
 package org.dataembassy.runtime.journal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.dataembassy.runtime.controlplane.ControlPlane;
+import org.dataembassy.runtime.crypto.SiteSignatures;
 
 /**
  * Decides whether a journal entry may be folded: signed by the site it names with that site's
@@ -36,7 +33,7 @@ public final class EntrySignatureCheck {
   private static final int REMEMBERED = 4096;
 
   private final ControlPlane controlPlane;
-  private final SignerCertificates certificates;
+  private final SiteSignatures signatures;
   private final Map<String, Verdict> remembered =
       new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -45,9 +42,9 @@ public final class EntrySignatureCheck {
         }
       };
 
-  public EntrySignatureCheck(ControlPlane controlPlane, SignerCertificates certificates) {
+  public EntrySignatureCheck(ControlPlane controlPlane, SiteSignatures signatures) {
     this.controlPlane = controlPlane;
-    this.certificates = certificates;
+    this.signatures = signatures;
   }
 
   public synchronized Verdict check(JournalEntry entry) {
@@ -76,20 +73,12 @@ public final class EntrySignatureCheck {
     if (entry.signature() == null || entry.hash() == null || !entry.hashMatches()) {
       return new Verdict.Invalid("not signed, or its hash does not match its fields");
     }
-    Optional<X509Certificate> signer = certificates.of(entry.site());
-    if (signer.isEmpty()) {
+    if (!signatures.knows(entry.site())) {
       return new Verdict.Invalid("no journal certificate of site " + entry.site());
     }
-    try {
-      Signature verifier = Signature.getInstance("SHA256withECDSA");
-      verifier.initVerify(signer.get().getPublicKey());
-      verifier.update(entry.hash().getBytes(StandardCharsets.US_ASCII));
-      if (verifier.verify(Base64.getDecoder().decode(entry.signature()))) {
-        return VALID;
-      }
-      return new Verdict.Invalid("the signature is not " + entry.site() + "'s");
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return new Verdict.Invalid("the signature is malformed");
+    if (signatures.signedBy(entry.site(), entry.hash().getBytes(StandardCharsets.US_ASCII), entry.signature())) {
+      return VALID;
     }
+    return new Verdict.Invalid("the signature is not " + entry.site() + "'s");
   }
 }

@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.journal;
 
+import org.dataembassy.runtime.crypto.SiteSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +35,7 @@ public class JournalWriter {
   @Inject MeterRegistry metrics;
   @Inject AcknowledgementRecord acknowledgements;
   @Inject CheckpointScheduler checkpoints;
-  @Inject EntrySigner signer;
+  @Inject SiteSigner signer;
 
   private static final Logger LOG = Logger.getLogger(JournalWriter.class);
   /** The last append was not acknowledged: the next one opens a new epoch first. */
@@ -203,7 +204,7 @@ public class JournalWriter {
             site.id(),
             codec.seal(payload, associatedData),
             applier.lastHash());
-    entry = entry.withSignature(signer.sign(entry.hash()));
+    entry = entry.withSignature(signer.sign(entry.hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     Timer.Sample sample = Timer.start(metrics);
     try {
       store.append(entry);

@@ -116,7 +116,18 @@ class CheckpointTest {
     writer.codec = new JournalCodec(new PayloadCipher(DataKeyRing.single(keys.generateKey())));
     writer.controlPlane = plane;
     writer.metrics = new SimpleMeterRegistry();
-    writer.signer = hash -> "signature-of-" + hash;
+    writer.signer =
+        new org.dataembassy.runtime.crypto.SiteSigner() {
+          @Override
+          public String site() {
+            return "home";
+          }
+
+          @Override
+          public String sign(byte[] message) {
+            return "signature";
+          }
+        };
     writer.site =
         new LocalSite() {
           @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dataembassy.runtime.controlplane.ControlPlane;
 import org.dataembassy.runtime.controlplane.SiteRole;
+import org.dataembassy.runtime.crypto.SiteSignatures;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +75,7 @@ class EntrySignatureCheckTest {
   }
 
   private final EntrySignatureCheck check =
-      new EntrySignatureCheck(PLANE, site -> Optional.ofNullable(Map.of("home", homeCert, "lux", luxCert).get(site)));
+      new EntrySignatureCheck(PLANE, new SiteSignatures(site -> Optional.ofNullable(Map.of("home", homeCert, "lux", luxCert).get(site))));
 
   private static JournalEntry entry(long epoch, String site) {
     return JournalEntry.create(7, epoch, "landregister", "ParcelRegistered", Instant.EPOCH, site,
@@ -126,7 +127,7 @@ class EntrySignatureCheckTest {
 
   @Test
   void shouldRefuseASiteWithoutAJournalCertificate() throws Exception {
-    var noCertificates = new EntrySignatureCheck(PLANE, site -> Optional.empty());
+    var noCertificates = new EntrySignatureCheck(PLANE, new SiteSignatures(site -> Optional.empty()));
     assertThat(noCertificates.check(signed(entry(1, "home"), homeKey))).isInstanceOf(EntrySignatureCheck.Verdict.Invalid.class);
   }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dataembassy.runtime.crypto.Pem;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
-import org.dataembassy.runtime.journal.SignerCertificates;
+import org.dataembassy.runtime.crypto.SignerCertificates;
 import org.jboss.logging.Logger;
 
 /**
