@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.Map;
-import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
-import org.dataembassy.runtime.sitelink.SiteLinkCertificates;
 import org.dataembassy.runtime.crypto.token.ClearStateKeys;
 import org.dataembassy.runtime.crypto.token.KeyCeremony;
 import org.dataembassy.runtime.crypto.token.SoftHsmToken;
@@ -33,8 +31,7 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
         KeyCeremony.deliver(home, ClearStateKeys.fresh());
       }
       KeyCeremony.issueSigningKeys(home); // the site's own TSA and OCSP keys, in its token
-      SiteTlsProvisioner.ensure(DATA_DIR, "home", "127.0.0.1", "gov.example");
-      SiteLinkCertificates.ensure(DATA_DIR, "home", "GOV");
+      KeyCeremony.issueSiteCertificates(home, "127.0.0.1"); // TLS, and the site-link key in the token
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -154,6 +154,23 @@ public final class StateCertificateAuthority {
   public static final org.bouncycastle.asn1.ASN1ObjectIdentifier JOURNAL_SIGNING =
       new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.999.2.1");
 
+  /** Certifies a site's link key, generated in its token: as {@link #issueSiteLinkCertificate}. */
+  public X509Certificate certifySiteLinkKey(String siteId, PublicKey key, Duration validity) {
+    try {
+      return issueFor(
+          new X500Name("CN=" + siteId + ".site-link"),
+          key,
+          validity,
+          new KeyUsage(KeyUsage.digitalSignature),
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}),
+          false,
+          new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, SITE_URI_PREFIX + siteId)));
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot certify the site-link key of " + siteId, e);
+    }
+  }
+
   /** The URI by which a site-link certificate names its site. */
   public static final String SITE_URI_PREFIX = "urn:embassy:site:";
 

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.dataembassy.runtime.crypto.Pem;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
+import org.dataembassy.runtime.crypto.token.SiteSigningKeys;
+import org.dataembassy.runtime.crypto.token.SiteSigningKeys.TokenKey;
+import org.dataembassy.runtime.crypto.token.SiteToken;
 
 /**
  * A site's certificate for its links to the other sites: {@code <site-dir>/tls/link-cert.pem} and
@@ -26,27 +29,50 @@ public final class SiteLinkCertificates {
   private SiteLinkCertificates() {}
 
   /**
-   * The site's link certificate and key as the key ceremony left them; missing, expired or from
-   * another CA is an error naming the file (a site never issues its own).
+   * The site's link key, inside its token ({@value #TOKEN_ALIAS}), with the certificate the key
+   * ceremony stored beside it; missing, expired or from another CA is an error naming it (a site
+   * never issues its own). The token's provider is installed so the JDK's TLS can sign with it.
    */
-  public static Material load(Path dataDir, String siteId) throws IOException {
-    Path dir = dataDir.resolve(siteId).resolve("tls");
-    Path certFile = dir.resolve("link-cert.pem");
-    Path keyFile = dir.resolve("link-key.pem");
-    for (Path file : new Path[] {certFile, keyFile}) {
-      if (!Files.exists(file)) {
-        throw new IOException("the site-link " + file + " is missing: run the key ceremony (./embassy up)");
-      }
-    }
+  public static Material load(SiteToken token, Path dataDir, String siteId) throws IOException {
     X509Certificate ca = Pem.readCertificate(StateCertificateAuthority.certificateFile(dataDir));
-    X509Certificate cert = Pem.readCertificate(certFile);
+    TokenKey key = SiteSigningKeys.loadKey(token, TOKEN_ALIAS);
+    X509Certificate cert = key.certificate();
     if (!issuedBy(cert, ca)) {
-      throw new IOException("the site-link certificate " + certFile + " is not from the state CA " + StateCertificateAuthority.certificateFile(dataDir));
+      throw new IOException("the site-link certificate in " + token + " is not from the state CA " + StateCertificateAuthority.certificateFile(dataDir));
     }
     if (cert.getNotAfter().toInstant().isBefore(Instant.now())) {
-      throw new IOException("the site-link certificate " + certFile + " expired on " + cert.getNotAfter().toInstant());
+      throw new IOException("the site-link certificate in " + token + " expired on " + cert.getNotAfter().toInstant());
     }
-    return new Material(Pem.readPrivateKey(keyFile), cert, ca);
+    if (!siteId.equals(SiteLinkTrustManager.siteNamedBy(cert))) {
+      throw new IOException("the site-link certificate in " + token + " names another site than " + siteId);
+    }
+    token.installProvider();
+    return new Material(key.privateKey(), cert, ca);
+  }
+
+  /** The token alias of a site's link key. */
+  public static final String TOKEN_ALIAS = "site-link";
+
+  /**
+   * For the key ceremony: generates the site's link key in its token and stores it with a
+   * certificate from {@code ca} (and a public copy of the certificate in {@code
+   * <site-dir>/tls/link-cert.pem}), unless a valid one from this CA is there.
+   */
+  public static void ensureInToken(SiteToken token, StateCertificateAuthority ca, Path dataDir, String siteId)
+      throws IOException {
+    Path certFile = dataDir.resolve(siteId).resolve("tls").resolve("link-cert.pem");
+    java.util.Optional<TokenKey> existing = SiteSigningKeys.findKey(token, TOKEN_ALIAS);
+    if (existing.isPresent()
+        && issuedBy(existing.get().certificate(), ca.certificate())
+        && existing.get().certificate().getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE))) {
+      if (!Files.exists(certFile)) {
+        Pem.write(certFile, Pem.encode(existing.get().certificate(), ca.certificate()), false);
+      }
+      return;
+    }
+    X509Certificate cert =
+        SiteSigningKeys.generate(token, TOKEN_ALIAS, ca, pub -> ca.certifySiteLinkKey(siteId, pub, VALIDITY));
+    Pem.write(certFile, Pem.encode(cert, ca.certificate()), false);
   }
 
   /** For the key ceremony: issues the certificate unless a valid one from the current CA exists. */

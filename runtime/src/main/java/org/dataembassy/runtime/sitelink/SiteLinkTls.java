@@ -6,17 +6,17 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.dataembassy.runtime.concurrent.DaemonThreads;
 import org.dataembassy.runtime.config.FederationConfig;
+import org.dataembassy.runtime.crypto.token.SiteToken;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.jboss.logging.Logger;
 import org.jgroups.util.SocketFactory;
@@ -30,11 +30,11 @@ import org.jgroups.util.SocketFactory;
 public class SiteLinkTls {
 
   private static final Logger LOG = Logger.getLogger(SiteLinkTls.class);
-  private static final char[] IN_MEMORY = new char[0];
 
   @Inject SiteLinkConfig config;
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
+  @Inject SiteToken token;
 
   private volatile SocketFactory socketFactory;
   private volatile ScheduledExecutorService watchdog;
@@ -62,7 +62,7 @@ public class SiteLinkTls {
   private SSLContext sslContext() {
     try {
       return contextFor(
-          SiteLinkCertificates.load(site.dataDir(), site.id()),
+          SiteLinkCertificates.load(token, site.dataDir(), site.id()),
           federation.siteIds());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load this site's site-link certificate", e);
@@ -72,22 +72,15 @@ public class SiteLinkTls {
   /** A TLS 1.3 context presenting {@code material} and admitting site-link peers named in {@code sites}. */
   static SSLContext contextFor(SiteLinkCertificates.Material material, Collection<String> sites) {
     try {
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry(
-          "site-link",
-          material.key(),
-          IN_MEMORY,
-          new X509Certificate[] {material.certificate(), material.ca()});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-      kmf.init(keys, IN_MEMORY);
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(
-          kmf.getKeyManagers(),
+          new KeyManager[] {
+            new SiteLinkKeyManager(material.key(), new X509Certificate[] {material.certificate(), material.ca()})
+          },
           new TrustManager[] {new SiteLinkTrustManager(material.ca(), sites)},
           new SecureRandom());
       return context;
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS for the site links", e);
     }
   }

@@ -31,15 +31,10 @@ class SiteTlsProvisionerTest {
     StateCertificateAuthority.loadOrCreate(dataDir, "GOV"); // the ceremony's CA, without the site's certificates
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteTlsProvisioner.require(dataDir, "home"))
         .hasMessageContaining("site-cert.pem");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(dataDir, "home"))
-        .hasMessageContaining("link-cert.pem");
     assertThat(certFile()).doesNotExist();
 
     SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
-    org.dataembassy.runtime.sitelink.SiteLinkCertificates.ensure(dataDir, "home", "GOV");
     SiteTlsProvisioner.require(dataDir, "home");
-    org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(dataDir, "home");
 
     Files.delete(dataDir.resolve("ca.pem"));
     StateCertificateAuthority.loadOrCreate(dataDir, "GOV"); // another CA: the site's certificate is not from it

@@ -131,7 +131,9 @@ public final class KeyCeremony {
     Path dataDir = dir.toAbsolutePath().getParent();
     String site = dir.getFileName().toString();
     SiteTlsProvisioner.ensure(dataDir, site, address, zone);
-    SiteLinkCertificates.ensure(dataDir, site, SiteTlsProvisioner.stateName(zone));
+    SiteLinkCertificates.ensureInToken(
+        openToken(dir), StateCertificateAuthority.loadOrCreate(dataDir, SiteTlsProvisioner.stateName(zone)), dataDir, site);
+    java.nio.file.Files.deleteIfExists(dir.resolve("tls").resolve("link-key.pem")); // from before the key was in the token
   }
 
   public static void issueSigningKeys(Path dir, StateCertificateAuthority ca) throws IOException {

@@ -6,24 +6,31 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 
 /**
- * A site's own keys for the state's signing services — the time-stamping authority ({@code tsa}),
- * the OCSP responder ({@code ocsp}) and the site's journal ({@code journal}): ECDSA P-256 keys generated inside the site's token, never
- * extractable, each stored with its certificate from the state CA naming the site. Every site signs
- * with keys of its own, so a site lost to its host is cut off by revoking its certificates alone.
+ * A site's own private keys inside its token, each stored with its certificate from the state CA:
+ * the time-stamping authority ({@code tsa}), the OCSP responder ({@code ocsp}), the site's journal
+ * ({@code journal}) and its links to the other sites ({@code site-link}). ECDSA P-256, generated in
+ * the token at the key ceremony, never extractable. Every site signs with keys of its own, so a
+ * site lost to its host is cut off by revoking its certificates alone.
  */
 public final class SiteSigningKeys {
 
   private static final Duration VALIDITY = Duration.ofDays(3 * 365);
+
+  /** A key in the token with its certificate and the certificate's issuer. */
+  public record TokenKey(PrivateKey privateKey, X509Certificate certificate, X509Certificate issuer) {}
 
   private SiteSigningKeys() {}
 
@@ -34,17 +41,29 @@ public final class SiteSigningKeys {
 
   /** The service's key and certificate from the token; an error naming the key if it is missing. */
   public static SigningIdentity load(SiteToken token, SigningService service) throws IOException {
-    String alias = alias(service);
+    TokenKey key = loadKey(token, alias(service));
+    return new SigningIdentity(key.privateKey(), key.certificate(), key.issuer());
+  }
+
+  /** The key stored under {@code alias}; an error naming it if it is missing. */
+  public static TokenKey loadKey(SiteToken token, String alias) throws IOException {
+    return findKey(token, alias)
+        .orElseThrow(() -> new IOException(
+            "the token of " + token + " holds no " + alias + " key: run the key ceremony"));
+  }
+
+  /** The key stored under {@code alias}, if any. */
+  public static Optional<TokenKey> findKey(SiteToken token, String alias) throws IOException {
     try {
       KeyStore store = token.keyStore();
       if (!(store.getKey(alias, null) instanceof PrivateKey key)) {
-        throw new IOException("the token of " + token + " holds no " + alias + " signing key: run the key ceremony");
+        return Optional.empty();
       }
       Certificate[] chain = store.getCertificateChain(alias);
       if (chain == null || chain.length < 2) {
         throw new IOException("the " + alias + " key in " + token + " has no certificate chain");
       }
-      return new SigningIdentity(key, (X509Certificate) chain[0], (X509Certificate) chain[chain.length - 1]);
+      return Optional.of(new TokenKey(key, (X509Certificate) chain[0], (X509Certificate) chain[chain.length - 1]));
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot read the " + alias + " key from " + token, e);
     }
@@ -56,18 +75,31 @@ public final class SiteSigningKeys {
    */
   public static boolean ensure(SiteToken token, StateCertificateAuthority ca, SigningService service, String siteId)
       throws IOException {
-    String alias = alias(service);
+    if (findKey(token, alias(service)).isPresent()) {
+      return false;
+    }
+    generate(token, alias(service), ca, key -> ca.certifySiteServiceKey(service, key, siteId, VALIDITY));
+    return true;
+  }
+
+  /**
+   * For the key ceremony: a new key pair in the token under {@code alias} (replacing one there),
+   * stored with the certificate {@code certify} issues for its public key; returns the certificate.
+   */
+  public static X509Certificate generate(
+      SiteToken token, String alias, StateCertificateAuthority ca, Function<PublicKey, X509Certificate> certify)
+      throws IOException {
     try {
       KeyStore store = token.keyStore();
       if (store.containsAlias(alias)) {
-        return false;
+        store.deleteEntry(alias);
       }
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", token.provider());
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair pair = generator.generateKeyPair();
-      X509Certificate certificate = ca.certifySiteServiceKey(service, pair.getPublic(), siteId, VALIDITY);
+      X509Certificate certificate = certify.apply(pair.getPublic());
       store.setKeyEntry(alias, pair.getPrivate(), null, new Certificate[] {certificate, ca.certificate()});
-      return true;
+      return certificate;
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot make the " + alias + " key in " + token, e);
     }

@@ -67,6 +67,16 @@ public final class SiteToken {
     return store;
   }
 
+  /**
+   * Installs the token's provider among the JVM's (last, so it is chosen only for its own keys): the
+   * JDK's TLS picks the provider of a signature by the key, among installed providers only.
+   */
+  public synchronized void installProvider() {
+    if (Security.getProvider(provider.getName()) == null) {
+      Security.addProvider(provider);
+    }
+  }
+
   /** A secret key stored in the token under {@code alias}. */
   public Optional<SecretKey> secretKey(String alias) throws IOException {
     try {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class KeyCeremonyTest {
 
   private static final Path SOFTHSM_CONF = Path.of(System.getenv("SOFTHSM2_CONF"));
-  private static final int TESTS = 10;
+  private static final int TESTS = 11;
   private static final Deque<Path[]> TOKENS = new ArrayDeque<>();
 
   private Path state;
@@ -169,9 +169,25 @@ class KeyCeremonyTest {
   }
 
   @Test
+  void shouldKeepTheSiteLinkKeyInTheTokenAndPresentNoOtherKeyToPeers() throws Exception {
+    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(site.getParent(), "GOV");
+    String id = site.getFileName().toString();
+
+    org.dataembassy.runtime.sitelink.SiteLinkCertificates.ensureInToken(open(site), ca, site.getParent(), id);
+    var material = org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(open(site), site.getParent(), id);
+
+    assertThat(material.key().getEncoded()).as("sensitive, not extractable").isNull();
+    assertThat(org.dataembassy.runtime.sitelink.SiteLinkTrustManager.siteNamedBy(material.certificate())).isEqualTo(id);
+    assertThat(site.resolve("tls").resolve("link-cert.pem")).exists();
+    assertThat(site.resolve("tls").resolve("link-key.pem")).doesNotExist();
+    assertThatThrownBy(() -> org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(open(site), site.getParent(), "home"))
+        .as("a site's link key used as another site's").hasMessageContaining("names another site");
+  }
+
+  @Test
   void shouldNameAMissingSigningKeyInsteadOfMakingOne() throws Exception {
     assertThatThrownBy(() -> SiteSigningKeys.load(open(site), SigningService.OCSP))
-        .hasMessageContaining("no ocsp signing key");
+        .hasMessageContaining("holds no ocsp key");
   }
 
   @Test
