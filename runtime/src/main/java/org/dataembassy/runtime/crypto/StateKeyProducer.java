@@ -138,8 +138,9 @@ public class StateKeyProducer {
 
   @Produces
   @Singleton
-  SiteSignatures siteSignatures(SignerCertificates certificates) {
-    return new SiteSignatures(certificates);
+  SiteSignatures siteSignatures(SignerCertificates certificates, CryptoConfig crypto) {
+    return new SiteSignatures(
+        certificates, SigningProvider.forChoice(SigningProvider.choice(crypto.signingProvider())));
   }
 
   @Produces

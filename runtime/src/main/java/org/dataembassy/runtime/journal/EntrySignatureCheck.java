@@ -47,8 +47,20 @@ public final class EntrySignatureCheck {
     this.signatures = signatures;
   }
 
+  /**
+   * Records an entry this site has just signed as its own: the active site's writer folds it at
+   * once, and need not verify its own signature on the write's critical path.
+   */
+  public synchronized void signedHere(JournalEntry entry) {
+    remembered.put(key(entry), VALID);
+  }
+
+  private static String key(JournalEntry entry) {
+    return entry.hash() + "|" + entry.signature() + "|" + entry.site() + "|" + entry.epoch();
+  }
+
   public synchronized Verdict check(JournalEntry entry) {
-    String key = entry.hash() + "|" + entry.signature() + "|" + entry.site() + "|" + entry.epoch();
+    String key = key(entry);
     Verdict known = remembered.get(key);
     if (known != null) {
       return known;

@@ -36,6 +36,7 @@ public class JournalWriter {
   @Inject AcknowledgementRecord acknowledgements;
   @Inject CheckpointScheduler checkpoints;
   @Inject SiteSigner signer;
+  @Inject EntrySignatureCheck signatures;
 
   private static final Logger LOG = Logger.getLogger(JournalWriter.class);
   /** The last append was not acknowledged: the next one opens a new epoch first. */
@@ -205,6 +206,7 @@ public class JournalWriter {
             codec.seal(payload, associatedData),
             applier.lastHash());
     entry = entry.withSignature(signer.sign(entry.hash().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    signatures.signedHere(entry);
     Timer.Sample sample = Timer.start(metrics);
     try {
       store.append(entry);

@@ -116,6 +116,8 @@ class CheckpointTest {
     writer.codec = new JournalCodec(new PayloadCipher(DataKeyRing.single(keys.generateKey())));
     writer.controlPlane = plane;
     writer.metrics = new SimpleMeterRegistry();
+    writer.signatures =
+        new EntrySignatureCheck(plane, new org.dataembassy.runtime.crypto.SiteSignatures(site -> Optional.empty()));
     writer.signer =
         new org.dataembassy.runtime.crypto.SiteSigner() {
           @Override
