@@ -20,6 +20,7 @@ import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.sitelink.SiteBoundTcp;
 import org.dataembassy.runtime.sitelink.SiteLinkTls;
 import org.jboss.logging.Logger;
 import org.jgroups.Address;
@@ -170,7 +171,7 @@ public class RaftGroup {
     }
     List<String> current = raft.raft().members();
     for (Address member : channel.getView().getMembers()) {
-      String id = member.toString();
+      String id = siteOf(member);
       if (!current.contains(id) && federation.site(id).isPresent()) {
         try {
           raft.addServer(id).get(2, TimeUnit.SECONDS);
@@ -239,7 +240,7 @@ public class RaftGroup {
 
   public Optional<String> leader() {
     Address leader = raft == null ? null : raft.leader();
-    return Optional.ofNullable(leader).map(Address::toString);
+    return Optional.ofNullable(leader).map(RaftGroup::siteOf);
   }
 
   /** A leader is known and this member has applied every entry it knows to be committed. */
@@ -260,7 +261,16 @@ public class RaftGroup {
     if (channel == null || channel.getView() == null) {
       return List.of();
     }
-    return channel.getView().getMembers().stream().map(Address::toString).collect(Collectors.toList());
+    return channel.getView().getMembers().stream().map(RaftGroup::siteOf).collect(Collectors.toList());
+  }
+
+  /**
+   * The site a member of the group is: its Raft id, which the site-link transport holds to the
+   * site its certificate names (its logical name travels unchecked in discovery messages).
+   */
+  static String siteOf(Address member) {
+    String raftId = SiteBoundTcp.raftIdOf(member);
+    return raftId != null ? raftId : member.toString();
   }
 
   /**
@@ -334,6 +344,7 @@ public class RaftGroup {
             .replace("{{hosts}}", hosts)
             .replace("{{members}}", String.join(",", membership.members()))
             .replace("{{raftId}}", site.id())
+            .replace("{{sites}}", federation.siteAddresses())
             .replace("{{logDir}}", logDir.toString())
             .replace("{{fdTimeout}}", config.failureDetectionMs() + "ms")
             .replace("{{fdInterval}}", Math.max(100, config.failureDetectionMs() / 5) + "ms");

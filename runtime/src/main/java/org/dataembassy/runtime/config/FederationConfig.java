@@ -46,6 +46,11 @@ public interface FederationConfig {
         .toList();
   }
 
+  /** {@code home=127.0.0.1,lux=127.0.0.12,...}: how the site-link transports tell sites apart. */
+  default String siteAddresses() {
+    return String.join(",", siteIds().stream().map(id -> id + "=" + sites().get(id).address()).toList());
+  }
+
   default Optional<Site> site(String id) {
     return Optional.ofNullable(sites().get(id));
   }

@@ -141,6 +141,7 @@ public class CacheManagerProducer {
         .replace("{{localPort}}", Integer.toString(replication.localPort()))
         .replace("{{bridgePort}}", Integer.toString(replication.bridgePort()))
         .replace("{{bridgeHosts}}", bridgeHosts)
-        .replace("{{remoteSites}}", remoteSites);
+        .replace("{{remoteSites}}", remoteSites)
+        .replace("{{sites}}", federation.siteAddresses());
   }
 }

@@ -10,7 +10,8 @@ import java.util.logging.LogRecord;
  * refuses ("closing inbound before receiving peer's close_notify", or "Broken pipe" when the peer
  * closed first); the connection is then closed anyway ({@code TcpConnection.closeGracefully}).
  * It happens on every duplicate connection JGroups resolves and at every shutdown: an operator
- * must not learn to ignore ERRORs. Nothing else is filtered.
+ * must not learn to ignore ERRORs. Nothing else is filtered. (The site links' transport, {@link
+ * SiteBoundTcp}, logs JGroups' messages under its own name.)
  */
 @LoggingFilter(name = "tls-close-noise")
 public final class TlsCloseNoiseFilter implements Filter {
@@ -18,7 +19,7 @@ public final class TlsCloseNoiseFilter implements Filter {
   @Override
   public boolean isLoggable(LogRecord record) {
     String logger = record.getLoggerName();
-    if (logger == null || !logger.startsWith("org.jgroups")) {
+    if (logger == null || !(logger.startsWith("org.jgroups") || logger.equals(SiteBoundTcp.class.getName()))) {
       return true;
     }
     String message = record.getMessage();

@@ -21,6 +21,10 @@ class TlsCloseNoiseFilterTest {
         "127.0.0.11:7950: failed sending graceful close to 127.0.0.12:7950: Broken pipe"))).isFalse();
     assertThat(filter.isLoggable(record("org.jgroups.protocols.TCP",
         "127.0.0.11:7950: failed accepting connection from peer"))).isTrue();
+    assertThat(filter.isLoggable(record(SiteBoundTcp.class.getName(),
+        "127.0.0.11:7950: failed sending graceful close to 127.0.0.12:7950: Broken pipe"))).isFalse();
+    assertThat(filter.isLoggable(record(SiteBoundTcp.class.getName(),
+        "EMB-SL-003 message dropped: it came over the site link of lux"))).isTrue();
     assertThat(filter.isLoggable(record("org.dataembassy.runtime.X", "failed sending graceful close"))).isTrue();
     assertThat(filter.isLoggable(record(null, "anything"))).isTrue();
   }
