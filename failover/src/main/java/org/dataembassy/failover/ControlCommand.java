@@ -2,6 +2,9 @@ package org.dataembassy.failover;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.dataembassy.failover.agreement.PromotionAgreement;
+import org.dataembassy.failover.agreement.PromotionVote;
 
 /** A change proposed to the control plane's replicated state, committed through Raft. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "command")
@@ -21,6 +24,7 @@ public sealed interface ControlCommand {
    * @param startSequence the first journal sequence of the new epoch: entries of older epochs from
    *     there on are not valid
    * @param atMillis when it was decided (wall clock of the deciding site, recorded as is)
+   * @param votes the sites' signed agreement ({@link PromotionAgreement}); none for a forced one
    */
   record Promote(
       String site,
@@ -29,6 +33,12 @@ public sealed interface ControlCommand {
       PromotionKind kind,
       String reason,
       String decidedBy,
-      long atMillis)
-      implements ControlCommand {}
+      long atMillis,
+      List<PromotionVote> votes)
+      implements ControlCommand {
+
+    public Promote {
+      votes = votes == null ? List.of() : List.copyOf(votes);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package org.dataembassy.failover;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.dataembassy.failover.agreement.PromotionVote;
 
 /**
  * The control plane's replicated state.
@@ -54,7 +55,10 @@ public record ControlPlaneState(
     return history.stream().filter(c -> c.epoch() == epoch).map(Change::site).findFirst();
   }
 
-  /** One change of active site. */
+  /**
+   * One change of active site, with the sites' votes that made it valid (a snapshot is checked by
+   * them, as a command is).
+   */
   public record Change(
       long epoch,
       String site,
@@ -62,7 +66,14 @@ public record ControlPlaneState(
       PromotionKind kind,
       String reason,
       String decidedBy,
-      long atMillis) {}
+      long atMillis,
+      String fromActive,
+      List<PromotionVote> votes) {
+
+    public Change {
+      votes = votes == null ? List.of() : List.copyOf(votes);
+    }
+  }
 
   public static ControlPlaneState initial(String activeSite) {
     return new ControlPlaneState(activeSite, 1, 1, List.of(), Map.of());

@@ -13,7 +13,9 @@ public enum FailoverProblem implements ProblemType {
   NOT_COMMITTED(503, "The control plane could not commit the change"),
   FORCE_REQUIRED(422, "A forced promotion must be confirmed with \"force\": true"),
   MAJORITY_AVAILABLE(409, "A majority of the control plane is connected: use a planned switchover"),
-  APPLIER_HALTED(409, "This site's journal applier has halted: it cannot take over");
+  APPLIER_HALTED(409, "This site's journal applier has halted: it cannot take over"),
+  VOTE_REFUSED(409, "This site does not agree to the proposed change of active site"),
+  NO_AGREEMENT(503, "A majority of the sites did not agree to the change of active site");
 
   private final int status;
   private final String title;

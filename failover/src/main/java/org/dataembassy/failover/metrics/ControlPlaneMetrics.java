@@ -46,6 +46,11 @@ public class ControlPlaneMetrics {
     Gauge.builder("embassy.controlplane.generation", group, g -> g.membership() == null ? 0 : g.membership().generation())
         .description("The control plane's generation: 0 as configured, raised by every forced promotion")
         .register(registry);
+    FunctionCounter.builder(
+            "embassy.controlplane.promotions.refused", group,
+            g -> g.stateMachine() == null ? 0 : g.stateMachine().refusedPromotions())
+        .description("Promotions (or snapshots) committed by the Raft group but refused here: without the sites' signed agreement")
+        .register(registry);
     for (PromotionKind kind : PromotionKind.values()) {
       FunctionCounter.builder(
               "embassy.controlplane.promotions", group, g -> g.stateMachine().state().promotions(kind))

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.dataembassy.failover.ControlCommand;
@@ -15,20 +18,26 @@ import org.dataembassy.failover.ControlCommand.Promote;
 import org.dataembassy.failover.ControlCommand.RenewLease;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.agreement.PromotionAgreement;
 import org.dataembassy.runtime.journal.JournalCodec;
+import org.jboss.logging.Logger;
 import org.jgroups.raft.StateMachine;
 
 /**
- * Applies committed control-plane commands, identically at every site. Besides the replicated
+ * Applies committed control-plane commands, identically at every site. A promotion is taken only
+ * with the sites' signed agreement ({@link PromotionAgreement}), checked here, at every site, when
+ * it is applied — being committed by the Raft group is not enough (EMB-FO-050). Besides the replicated
  * state it notes, locally, when it last applied a lease renewal (a monotonic time): the Raft
  * leader's failover decision measures the active site's silence on its own clock.
  */
 public final class ControlPlaneStateMachine implements StateMachine {
 
+  private static final Logger LOG = Logger.getLogger(ControlPlaneStateMachine.class);
   static final byte[] ACCEPTED = {1};
   static final byte[] REFUSED = {0};
   private static final ObjectMapper JSON = JournalCodec.json();
 
+  private final String initialActive;
   private volatile ControlPlaneState state;
   private volatile long lastRenewalNanos = System.nanoTime();
   /** While this member leads the Raft group, renewals count from their arrival (see {@link #renewalArrived}). */
@@ -45,15 +54,32 @@ public final class ControlPlaneStateMachine implements StateMachine {
    */
   static final long SETTLE_NANOS = 3_000_000_000L;
   private final long settleNanos;
+  private final PromotionAgreement agreement;
+  private final Supplier<List<String>> raftMembers;
+  private final AtomicLong refusedPromotions = new AtomicLong();
   private final List<Consumer<ControlPlaneState>> listeners = new CopyOnWriteArrayList<>();
 
-  public ControlPlaneStateMachine(String initialActive) {
-    this(initialActive, SETTLE_NANOS);
+  /**
+   * @param agreement what a promotion needs to be taken (the sites' signed votes)
+   * @param raftMembers the Raft group's members now: a forced promotion is taken only in a
+   *     generation its site runs alone
+   */
+  public ControlPlaneStateMachine(String initialActive, PromotionAgreement agreement, Supplier<List<String>> raftMembers) {
+    this(initialActive, SETTLE_NANOS, agreement, raftMembers);
   }
 
-  ControlPlaneStateMachine(String initialActive, long settleNanos) {
+  ControlPlaneStateMachine(
+      String initialActive, long settleNanos, PromotionAgreement agreement, Supplier<List<String>> raftMembers) {
+    this.initialActive = initialActive;
     this.state = ControlPlaneState.initial(initialActive);
     this.settleNanos = settleNanos;
+    this.agreement = agreement;
+    this.raftMembers = raftMembers;
+  }
+
+  /** Promotions refused since start: committed by the Raft group, but without the sites' agreement. */
+  public long refusedPromotions() {
+    return refusedPromotions.get();
   }
 
   public ControlPlaneState state() {
@@ -186,6 +212,14 @@ public final class ControlPlaneStateMachine implements StateMachine {
     if (promote.fromEpoch() != current.epoch()) {
       return REFUSED;
     }
+    Optional<String> refusal = refusal(promote, current.activeSite());
+    if (refusal.isPresent()) {
+      refusedPromotions.incrementAndGet();
+      LOG.errorf(
+          "EMB-FO-050 promotion of %s (%s, from epoch %d, decided by %s) refused: %s",
+          promote.site(), promote.kind(), promote.fromEpoch(), promote.decidedBy(), refusal.get());
+      return REFUSED;
+    }
     List<ControlPlaneState.Change> history = new ArrayList<>(current.history());
     long epoch = current.epoch() + 1;
     history.add(
@@ -196,7 +230,9 @@ public final class ControlPlaneStateMachine implements StateMachine {
             promote.kind(),
             promote.reason(),
             promote.decidedBy(),
-            promote.atMillis()));
+            promote.atMillis(),
+            current.activeSite(),
+            promote.votes()));
     if (history.size() > ControlPlaneState.HISTORY) {
       history.remove(0);
     }
@@ -210,11 +246,59 @@ public final class ControlPlaneStateMachine implements StateMachine {
     return ACCEPTED;
   }
 
+  private Optional<String> refusal(Promote promote, String active) {
+    if (promote.kind() == PromotionKind.FORCED) {
+      List<String> members = raftMembers.get();
+      return members.size() == 1 && members.get(0).equals(promote.site())
+          ? Optional.empty()
+          : Optional.of("a forced promotion is taken only in a generation its site runs alone (members " + members + ")");
+    }
+    return agreement.refusal(promote, active);
+  }
+
+  /**
+   * Why a snapshot may not replace this state: it goes back in epochs, or its latest change of
+   * active site lacks the sites' agreement. (A Raft leader sends snapshots to members that are
+   * behind: without this check, one site leading the group could hand the others any state.)
+   */
+  Optional<String> snapshotRefusal(ControlPlaneState offered) {
+    if (offered.epoch() < state.epoch()) {
+      return Optional.of("it is of epoch " + offered.epoch() + ", behind this site's " + state.epoch());
+    }
+    if (offered.epoch() == 1) {
+      return offered.activeSite() != null && offered.activeSite().equals(initialActive)
+          ? Optional.empty()
+          : Optional.of("it names " + offered.activeSite() + " active in the first epoch");
+    }
+    if (offered.history().isEmpty()) {
+      return Optional.of("it holds no change of active site for epoch " + offered.epoch());
+    }
+    ControlPlaneState.Change last = offered.history().get(offered.history().size() - 1);
+    if (last.epoch() != offered.epoch() || !last.site().equals(offered.activeSite())) {
+      return Optional.of("its latest change is not the one to its epoch and active site");
+    }
+    if (last.kind() == PromotionKind.FORCED) {
+      return Optional.empty(); // taken alone in a generation of its own (see ForcedPromotionService)
+    }
+    Promote change =
+        new Promote(
+            last.site(), last.epoch() - 1, last.startSequence(), last.kind(), last.reason(), last.decidedBy(),
+            last.atMillis(), last.votes());
+    return agreement.refusal(change, last.fromActive());
+  }
+
   @Override
   public void readContentFrom(DataInput in) throws Exception {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
-    state = JSON.readValue(bytes, ControlPlaneState.class);
+    ControlPlaneState offered = JSON.readValue(bytes, ControlPlaneState.class);
+    Optional<String> refusal = snapshotRefusal(offered);
+    if (refusal.isPresent()) {
+      refusedPromotions.incrementAndGet();
+      LOG.errorf("EMB-FO-051 control-plane snapshot refused: %s", refusal.get());
+      throw new IllegalStateException("EMB-FO-051 control-plane snapshot refused: " + refusal.get());
+    }
+    state = offered;
     lastRenewalNanos = System.nanoTime();
     listeners.forEach(l -> l.accept(state));
   }

@@ -17,7 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.dataembassy.failover.ControlCommand;
+import org.dataembassy.failover.agreement.PromotionAgreement;
 import org.dataembassy.failover.config.ControlPlaneConfig;
+import org.dataembassy.runtime.crypto.SiteSignatures;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.sitelink.SiteBoundTcp;
@@ -42,6 +44,7 @@ public class RaftGroup {
   @Inject FederationConfig federation;
   @Inject ControlPlaneConfig config;
   @Inject SiteLinkTls siteLink;
+  @Inject SiteSignatures signatures;
 
   private volatile JChannel channel;
   private volatile RaftHandle raft;
@@ -63,7 +66,13 @@ public class RaftGroup {
       freshLog = !Files.exists(logDir.resolve(site.id() + ".log"));
       this.membership = membership;
       leading = new CountDownLatch(1);
-      stateMachine = stateMachine == null ? new ControlPlaneStateMachine(federation.initialActive()) : stateMachine;
+      stateMachine =
+          stateMachine == null
+              ? new ControlPlaneStateMachine(
+                  federation.initialActive(),
+                  new PromotionAgreement(federation.siteIds(), signatures),
+                  () -> raft == null ? List.of() : raft.raft().members())
+              : stateMachine;
       channel = new JChannel(stack(logDir, membership));
       channel.setName(site.id());
       siteLink.socketFactory().ifPresent(channel.getProtocolStack().getTransport()::setSocketFactory);

@@ -3,12 +3,17 @@ package org.dataembassy.failover.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.agreement.PromotionAgreement;
+import org.dataembassy.failover.agreement.PromotionVoter;
+import org.dataembassy.failover.agreement.VoteCollector;
+import org.dataembassy.failover.agreement.VoteRequest;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.runtime.client.PeerSiteClient;
@@ -20,7 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * The unplanned-failover decision, taken by the Raft leader (so by a majority): when the active
  * site's lease has not been renewed for {@code lease-ms + promotion-margin-ms}, promote the most
- * caught-up standby still connected (ties by priority) into the next epoch.
+ * caught-up standby still connected (ties by priority) into the next epoch — with the signed votes
+ * of a majority of the sites, each agreeing from its own view ({@link PromotionVoter}); every site
+ * checks them again when it applies the promotion.
  */
 @ApplicationScoped
 public class FailoverCoordinator {
@@ -33,6 +40,8 @@ public class FailoverCoordinator {
   @Inject SiteConfig site;
   @Inject JournalApplier applier;
   @Inject PeerSiteClient peers;
+  @Inject VoteCollector collector;
+  @Inject PromotionVoter voter;
 
   private static final long COLD_START_GRACE_MS = 15_000;
 
@@ -83,6 +92,18 @@ public class FailoverCoordinator {
       return;
     }
     String reason = "lease of " + state.activeSite() + " expired (silent for " + silentMs + " ms)";
+    VoteRequest proposal =
+        new VoteRequest(PromotionKind.FAILOVER, state.epoch(), best.site(), best.storedSequence() + 1);
+    List<String> voters = connected.stream().filter(s -> !s.equals(state.activeSite())).toList();
+    VoteCollector.Votes votes =
+        collector.collect(proposal, voter.ownVote(proposal), voters, Duration.ofMillis(config.leaseMs()));
+    int majority = PromotionAgreement.majorityOf(federation.siteIds().size());
+    if (votes.votes().size() < majority) {
+      LOG.warnf(
+          "EMB-FO-006 promoting %s: %d of %d sites agreed, %d needed (%s)",
+          best.site(), votes.votes().size(), federation.siteIds().size(), majority, votes.missing());
+      return;
+    }
     try {
       boolean promoted =
           group.commit(
@@ -93,12 +114,14 @@ public class FailoverCoordinator {
                   PromotionKind.FAILOVER,
                   reason,
                   site.id(),
-                  System.currentTimeMillis()),
+                  System.currentTimeMillis(),
+                  votes.votes()),
               config.leaseMs());
       if (promoted) {
         LOG.warnf(
-            "EMB-FO-001 site %s promoted to ACTIVE in epoch %d at journal sequence %d: %s (standbys: %s)",
-            best.site(), state.epoch() + 1, best.storedSequence(), reason, considered);
+            "EMB-FO-001 site %s promoted to ACTIVE in epoch %d at journal sequence %d: %s (standbys: %s; agreed: %s)",
+            best.site(), state.epoch() + 1, best.storedSequence(), reason, considered,
+            votes.votes().stream().map(v -> v.voter()).toList());
       }
     } catch (Exception e) {
       LOG.warnf("EMB-FO-004 promoting %s could not be committed: %s", best.site(), e.toString());

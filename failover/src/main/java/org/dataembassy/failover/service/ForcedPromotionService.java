@@ -108,7 +108,8 @@ public class ForcedPromotionService {
                       "forced by " + operator + ": " + reason + " (majority lost; generation "
                           + next.generation() + ", lost " + lost + ")",
                       operator,
-                      System.currentTimeMillis()),
+                      System.currentTimeMillis(),
+                      List.of()),
                   5_000);
         } catch (Exception e) {
           committed = false;

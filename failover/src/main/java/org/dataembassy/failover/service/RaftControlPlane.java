@@ -10,6 +10,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.agreement.PromotionVoter;
+import org.dataembassy.failover.agreement.VoteRequest;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.runtime.config.FederationConfig;
@@ -30,6 +32,7 @@ public class RaftControlPlane implements ControlPlane {
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
   @Inject ControlPlaneConfig config;
+  @Inject PromotionVoter voter;
 
   public ControlPlaneState state() {
     return group.stateMachine().state();
@@ -66,6 +69,11 @@ public class RaftControlPlane implements ControlPlane {
     if (!site.id().equals(before.activeSite())) {
       return false;
     }
+    PromotionVoter.Ballot own =
+        voter.ownVote(new VoteRequest(PromotionKind.RESUME, before.epoch(), site.id(), startSequence));
+    if (own.vote() == null) {
+      return false;
+    }
     try {
       boolean committed =
           group.commit(
@@ -76,7 +84,8 @@ public class RaftControlPlane implements ControlPlane {
                   PromotionKind.RESUME,
                   reason,
                   site.id(),
-                  System.currentTimeMillis()),
+                  System.currentTimeMillis(),
+                  java.util.List.of(own.vote())),
               config.leaseMs());
       if (!committed) {
         return false;

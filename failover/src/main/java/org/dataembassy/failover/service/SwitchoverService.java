@@ -9,6 +9,10 @@ import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.FailoverProblem;
 import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.agreement.PromotionAgreement;
+import org.dataembassy.failover.agreement.PromotionVoter;
+import org.dataembassy.failover.agreement.VoteCollector;
+import org.dataembassy.failover.agreement.VoteRequest;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.runtime.LocalSite;
@@ -22,8 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Planned switchover, run at the active site: hold new writes at the gate, let those in progress
- * finish, confirm the target holds the last sequence, commit the change of active site through
- * Raft, release the gate (the held writes are then forwarded to the new active site).
+ * finish, confirm the target holds the last sequence, gather the sites' signed agreement (this
+ * site's, the target's and enough others' for a majority), commit the change of active site
+ * through Raft, release the gate (the held writes are then forwarded to the new active site).
  */
 @ApplicationScoped
 public class SwitchoverService {
@@ -40,6 +45,8 @@ public class SwitchoverService {
   @Inject JournalApplier applier;
   @Inject JournalWriter writer;
   @Inject PeerSiteClient peers;
+  @Inject VoteCollector collector;
+  @Inject PromotionVoter voter;
 
   private final ReentrantLock inProgress = new ReentrantLock();
 
@@ -82,6 +89,16 @@ public class SwitchoverService {
             "Site " + target + " holds the journal up to " + held + ", " + (last - held)
                 + " entries behind " + last + " after " + CATCH_UP_TIMEOUT.toSeconds() + " s; nothing changed.");
       }
+      VoteRequest proposal = new VoteRequest(PromotionKind.SWITCHOVER, state.epoch(), target, last + 1);
+      VoteCollector.Votes votes =
+          collector.collect(proposal, voter.ownVote(proposal), group.members(), Duration.ofMillis(config.leaseMs()));
+      int majority = PromotionAgreement.majorityOf(federation.siteIds().size());
+      if (votes.votes().size() < majority) {
+        throw new ProblemException(
+            FailoverProblem.NO_AGREEMENT,
+            votes.votes().size() + " of " + federation.siteIds().size() + " sites agreed, " + majority
+                + " needed: " + votes.missing() + "; nothing changed.");
+      }
       boolean committed;
       try {
         committed =
@@ -93,7 +110,8 @@ public class SwitchoverService {
                     PromotionKind.SWITCHOVER,
                     "planned switchover by " + operator,
                     site.id(),
-                    System.currentTimeMillis()),
+                    System.currentTimeMillis(),
+                    votes.votes()),
                 config.leaseMs());
       } catch (Exception e) {
         committed = false;

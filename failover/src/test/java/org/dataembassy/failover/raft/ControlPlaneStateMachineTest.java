@@ -11,6 +11,7 @@ import java.util.List;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.agreement.VotingSites;
 import org.junit.jupiter.api.Test;
 
 class ControlPlaneStateMachineTest {
@@ -20,13 +21,31 @@ class ControlPlaneStateMachineTest {
     return machine.apply(bytes, 0, bytes.length, true);
   }
 
-  private static ControlCommand.Promote promote(String site, long fromEpoch, PromotionKind kind) {
-    return new ControlCommand.Promote(site, fromEpoch, 10 * fromEpoch, kind, "test", "home", 1_700_000_000_000L);
+  private static final VotingSites SITES = new VotingSites();
+  /** The Raft group's members, as the state machine sees them when it applies a command. */
+  private List<String> members = VotingSites.SITES;
+
+  private ControlPlaneStateMachine machine(long settleNanos) {
+    return new ControlPlaneStateMachine("home", settleNanos, SITES.agreement(), () -> members);
+  }
+
+  /** A promotion from the machine's current epoch, with the votes it needs (none for a forced one). */
+  private static ControlCommand.Promote promote(ControlPlaneStateMachine machine, String site, PromotionKind kind) {
+    ControlPlaneState state = machine.state();
+    long from = state.epoch();
+    String active = state.activeSite();
+    String other = VotingSites.SITES.stream().filter(s -> !s.equals(site) && !s.equals(active)).findFirst().orElseThrow();
+    return switch (kind) {
+      case FAILOVER -> SITES.promote(site, from, active, kind, 10 * from, site, other);
+      case SWITCHOVER -> SITES.promote(site, from, active, kind, 10 * from, active, site);
+      case RESUME -> SITES.promote(site, from, active, kind, 10 * from, site);
+      case FORCED -> new ControlCommand.Promote(site, from, 10 * from, kind, "test", "operator", 1_700_000_000_000L, List.of());
+    };
   }
 
   @Test
   void shouldRenewOnlyTheActiveSiteOfTheCurrentEpoch() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     machine.goLive();
     assertThat(apply(machine, new ControlCommand.RenewLease("home", 1))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
     assertThat(apply(machine, new ControlCommand.RenewLease("lux", 1))).isEqualTo(ControlPlaneStateMachine.REFUSED);
@@ -36,13 +55,15 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldPromoteOnceFromTheEpochItWasDecidedIn() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     List<ControlPlaneState> seen = new ArrayList<>();
     machine.onChange(seen::add);
 
-    assertThat(apply(machine, promote("lux", 1, PromotionKind.FAILOVER))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
+    ControlCommand.Promote first = promote(machine, "lux", PromotionKind.FAILOVER);
+    ControlCommand.Promote second = promote(machine, "emb2", PromotionKind.FAILOVER);
+    assertThat(apply(machine, first)).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
     // a second decision made in the same epoch (another leader's) loses
-    assertThat(apply(machine, promote("emb2", 1, PromotionKind.FAILOVER))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    assertThat(apply(machine, second)).isEqualTo(ControlPlaneStateMachine.REFUSED);
 
     ControlPlaneState state = machine.state();
     assertThat(state.activeSite()).isEqualTo("lux");
@@ -59,10 +80,13 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldCountPromotionsByKindBeyondTheKeptHistory() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     for (int i = 0; i < ControlPlaneState.HISTORY + 5; i++) {
       long epoch = machine.state().epoch();
-      apply(machine, promote(epoch % 2 == 1 ? "lux" : "home", epoch, i == 0 ? PromotionKind.FORCED : PromotionKind.SWITCHOVER));
+      String site = epoch % 2 == 1 ? "lux" : "home";
+      members = i == 0 ? List.of(site) : VotingSites.SITES; // forced in a generation of its own
+      assertThat(apply(machine, promote(machine, site, i == 0 ? PromotionKind.FORCED : PromotionKind.SWITCHOVER)))
+          .isEqualTo(ControlPlaneStateMachine.ACCEPTED);
     }
     ControlPlaneState state = machine.state();
     assertThat(state.history()).hasSize(ControlPlaneState.HISTORY);
@@ -73,19 +97,20 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldRestoreTheSameStateFromASnapshot() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
-    apply(machine, promote("lux", 1, PromotionKind.SWITCHOVER));
+    ControlPlaneStateMachine machine = machine(0);
+    apply(machine, promote(machine, "lux", PromotionKind.SWITCHOVER));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     machine.writeContentTo(new DataOutputStream(bytes));
 
-    ControlPlaneStateMachine restored = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine restored = machine(0);
+    assertThat(machine.state().epoch()).isEqualTo(2);
     restored.readContentFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(restored.state()).isEqualTo(machine.state());
   }
 
   @Test
   void shouldStartANewLeadersSilenceClockAtItsLastAppendNeverLaterThanNow() {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     long before = machine.lastRenewalNanos();
     long lastAppend = System.nanoTime(); // after the last renewal: the later one counts
     machine.restartSilenceClock(lastAppend, false);
@@ -99,7 +124,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldNotCountRenewalsReplayedAtStartAsRenewalsOfThisLifetime() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     apply(machine, new ControlCommand.RenewLease("home", 1)); // replayed from the log
     assertThat(machine.renewedSinceStart()).isFalse();
     machine.goLive();
@@ -110,7 +135,7 @@ class ControlPlaneStateMachineTest {
   @Test
   void shouldNotCountRenewalsAppliedRightAfterJoiningButThoseThatArriveWhileLeading() throws Exception {
     // entries committed before a restart of the whole federation are applied only after joining
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 60_000_000_000L);
+    ControlPlaneStateMachine machine = machine(60_000_000_000L);
     machine.goLive();
     apply(machine, new ControlCommand.RenewLease("home", 1));
     assertThat(machine.renewedSinceStart()).isFalse();
@@ -127,7 +152,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldCountALeadersSilenceFromTheRenewalsArrivalNotItsCommit() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     machine.goLive();
     machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L, false); // leads from now on
     long beforeArrival = System.nanoTime();
@@ -143,13 +168,13 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldIgnoreArrivalsThatRenewNothing() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     machine.restartSilenceClock(System.nanoTime() - 5_000_000_000L, false);
     long clock = machine.lastRenewalNanos();
     for (byte[] other : List.of(
         bytes(new ControlCommand.RenewLease("lux", 1)), // not the active site
         bytes(new ControlCommand.RenewLease("home", 0)), // another epoch
-        bytes(promote("lux", 1, PromotionKind.FAILOVER)),
+        bytes(promote(machine, "lux", PromotionKind.FAILOVER)),
         new byte[] {1, 2, 3})) {
       machine.renewalArrived(other, 0, other.length);
     }
@@ -158,7 +183,7 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldCountAFollowersSilenceFromTheCommitsItApplies() throws Exception {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     machine.restartSilenceClock(System.nanoTime(), false);
     machine.stoppedLeading();
     long before = System.nanoTime();
@@ -168,10 +193,58 @@ class ControlPlaneStateMachineTest {
 
   @Test
   void shouldGiveAnActiveSiteStillInTheViewAFullLeaseFromTheElection() {
-    ControlPlaneStateMachine machine = new ControlPlaneStateMachine("home", 0);
+    ControlPlaneStateMachine machine = machine(0);
     long lastAppend = System.nanoTime() - 5_000_000_000L; // the lost leader's last entry, long ago
     long before = System.nanoTime();
     machine.restartSilenceClock(lastAppend, true); // home renewed through the leader that died
     assertThat(machine.lastRenewalNanos()).isGreaterThanOrEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseAPromotionCommittedWithoutTheSitesAgreement() throws Exception {
+    ControlPlaneStateMachine machine = machine(0);
+    long before = machine.refusedPromotions();
+    // what a Raft leader at lux could commit: its own promotion, its own vote only
+    ControlCommand.Promote alone = SITES.promote("lux", 1, "home", PromotionKind.FAILOVER, 10, "lux");
+    assertThat(apply(machine, alone)).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    assertThat(machine.state().activeSite()).isEqualTo("home");
+    assertThat(machine.refusedPromotions()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void shouldRefuseAForcedPromotionInAGenerationOfSeveralSites() throws Exception {
+    ControlPlaneStateMachine machine = machine(0);
+    assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    members = List.of("emb2");
+    assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    members = List.of("lux");
+    assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
+  }
+
+  @Test
+  void shouldRefuseASnapshotWhoseLatestChangeLacksTheAgreement() throws Exception {
+    ControlPlaneState forged =
+        new ControlPlaneState(
+            "lux", 2, 10,
+            List.of(new ControlPlaneState.Change(2, "lux", 10, PromotionKind.FAILOVER, "t", "lux", 0, "home",
+                List.of(SITES.vote("lux", PromotionKind.FAILOVER, 1, "home", "lux", 10)))),
+            java.util.Map.of());
+    ControlPlaneStateMachine follower = machine(0);
+    assertThat(follower.snapshotRefusal(forged)).hasValueSatisfying(why -> assertThat(why).contains("1 of 3"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    byte[] json = org.dataembassy.runtime.journal.JournalCodec.json().writeValueAsBytes(forged);
+    out.writeInt(json.length);
+    out.write(json);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> follower.readContentFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))))
+        .hasMessageContaining("EMB-FO-051");
+    assertThat(follower.state().activeSite()).isEqualTo("home");
+    // nor a state of an earlier epoch than this site's, nor another first active site
+    ControlPlaneStateMachine ahead = machine(0);
+    apply(ahead, promote(ahead, "lux", PromotionKind.FAILOVER));
+    assertThat(ahead.snapshotRefusal(ControlPlaneState.initial("home"))).isPresent();
+    assertThat(follower.snapshotRefusal(ControlPlaneState.initial("lux"))).isPresent();
+    assertThat(follower.snapshotRefusal(ahead.state())).isEmpty();
   }
 }

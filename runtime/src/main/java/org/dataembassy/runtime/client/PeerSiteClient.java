@@ -84,6 +84,39 @@ public class PeerSiteClient {
     return getJson(peer, "/sites/self/control-plane", Duration.ofSeconds(1));
   }
 
+  /**
+   * POSTs {@code body} as JSON to the peer and gives its JSON answer; fails with the peer's problem
+   * detail on any other status than 200.
+   */
+  public java.util.concurrent.CompletableFuture<JsonNode> postJson(String peer, String path, Object body, Duration timeout) {
+    try {
+      String address = federation.site(peer).orElseThrow(() -> new IllegalArgumentException(peer)).address();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("https://" + address + ":" + federation.httpsPort() + path))
+              .timeout(timeout)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(JournalCodec.json().writeValueAsBytes(body)))
+              .build();
+      return http()
+          .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+          .thenApply(
+              response -> {
+                try {
+                  JsonNode answer = JournalCodec.json().readTree(response.body());
+                  if (response.statusCode() != 200) {
+                    throw new IllegalStateException(
+                        "site " + peer + " answered " + response.statusCode() + ": " + answer.path("detail").asText(""));
+                  }
+                  return answer;
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (IOException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
   private JsonNode getJson(String peer, String path, Duration timeout) throws IOException, InterruptedException {
     String address =
         federation.site(peer).orElseThrow(() -> new IllegalArgumentException(peer)).address();
