@@ -4,11 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +34,6 @@ import org.jgroups.raft.RaftHandle;
 public class RaftGroup {
 
   private static final Logger LOG = Logger.getLogger(RaftGroup.class);
-  private static final String TEMPLATE = "raft-stack.xml";
 
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
@@ -335,28 +330,15 @@ public class RaftGroup {
   }
 
   private InputStream stack(Path logDir, RaftMembership membership) {
-    String template;
-    try (InputStream in = RaftGroup.class.getResourceAsStream(TEMPLATE)) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String address = federation.site(site.id()).orElseThrow().address();
-    String hosts =
-        federation.siteIds().stream()
-            .map(id -> federation.sites().get(id).address() + "[" + config.port() + "]")
-            .collect(Collectors.joining(","));
-    String xml =
-        template
-            .replace("{{address}}", address)
-            .replace("{{port}}", Integer.toString(config.port()))
-            .replace("{{hosts}}", hosts)
-            .replace("{{members}}", String.join(",", membership.members()))
-            .replace("{{raftId}}", site.id())
-            .replace("{{sites}}", federation.siteAddresses())
-            .replace("{{logDir}}", logDir.toString())
-            .replace("{{fdTimeout}}", config.failureDetectionMs() + "ms")
-            .replace("{{fdInterval}}", Math.max(100, config.failureDetectionMs() / 5) + "ms");
-    return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+    return new RaftStack(
+            federation.site(site.id()).orElseThrow().address(),
+            config.port(),
+            federation.siteIds().stream().map(id -> federation.sites().get(id).address() + "[" + config.port() + "]").toList(),
+            membership.members(),
+            site.id(),
+            logDir,
+            config.failureDetectionMs(),
+            federation.siteAddresses())
+        .stream();
   }
 }

@@ -70,7 +70,7 @@ public class SiteLinkTls {
   }
 
   /** A TLS 1.3 context presenting {@code material} and admitting site-link peers named in {@code sites}. */
-  static SSLContext contextFor(SiteLinkCertificates.Material material, Collection<String> sites) {
+  public static SSLContext contextFor(SiteLinkCertificates.Material material, Collection<String> sites) {
     try {
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(
