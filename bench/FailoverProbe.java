@@ -36,8 +36,7 @@ public class FailoverProbe {
   public static void main(String[] args) throws Exception {
     Path data = Path.of(args[0]);
     int run = Integer.parseInt(args[1]);
-    HttpClient http = client(data.resolve("ca.pem"));
-    operatorToken = Files.readString(data.resolve("operator.token")).trim();
+    HttpClient http = LandRegisterLoad.client(data.resolve("ca.pem"), data.resolve("operator")); // the operator's certificate
     String active = null;
     long epoch = -1;
     for (String site : SITES.keySet()) {
@@ -120,33 +119,16 @@ public class FailoverProbe {
     }
   }
 
-  static String operatorToken;
-
   static int post(HttpClient http, String site, String id) {
     String body = "{\"cadastralId\":\"" + id + "\",\"address\":\"Tamme 5\",\"areaM2\":100,\"purpose\":\"residential\","
         + "\"owners\":[{\"personalCode\":\"38001010009\",\"name\":\"Mari Maasikas\",\"share\":\"1/1\"}]}";
     try {
       return http.send(HttpRequest.newBuilder(URI.create("https://" + SITES.get(site) + ":8443/parcels"))
           .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-          .header("Authorization", "Bearer " + operatorToken)
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       return -1;
     }
-  }
-
-  static HttpClient client(Path caPem) throws Exception {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(caPem)) {
-      trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(1))
-        .version(HttpClient.Version.HTTP_1_1).build();
   }
 
   /** Whether the process has exited: gone, or a zombie (state Z) waiting to be reaped. */

@@ -40,9 +40,8 @@ public class LandRegisterLoad {
     }
     String mode = args[0];
     String url = args[1];
-    HttpClient client = client(Path.of(args[2]));
-    // writes need a caller: the operator token beside the CA certificate in the data directory
-    operatorToken = Files.readString(Path.of(args[2]).toAbsolutePath().getParent().resolve("operator.token")).trim();
+    // writes need a caller: the operator's certificate (data/operator/, beside the CA certificate)
+    HttpClient client = client(Path.of(args[2]), Path.of(args[2]).toAbsolutePath().getParent().resolve("operator"));
     int municipality = Integer.parseInt(args[3]);
     int count = Integer.parseInt(args[4]);
     int concurrency = Integer.parseInt(args[5]);
@@ -122,7 +121,6 @@ public class LandRegisterLoad {
     return String.format("%05d:%03d:%04d", municipality, n / 10_000, n % 10_000);
   }
 
-  static String operatorToken;
 
   static HttpRequest register(String url, String id) {
     String body =
@@ -132,7 +130,6 @@ public class LandRegisterLoad {
     return HttpRequest.newBuilder(URI.create(url + "/parcels"))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + operatorToken)
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
@@ -142,16 +139,36 @@ public class LandRegisterLoad {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
-  static HttpClient client(Path caPem) throws Exception {
+  /**
+   * HTTPS trusting only the state CA and presenting the operator's certificate ({@code cert.pem},
+   * {@code key.pem} in {@code operatorDir}, as curl --cert/--key); also used by FailoverProbe.
+   */
+  static HttpClient client(Path caPem, Path operatorDir) throws Exception {
+    CertificateFactory x509 = CertificateFactory.getInstance("X.509");
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
+    java.security.cert.Certificate ca;
     try (InputStream in = Files.newInputStream(caPem)) {
-      trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      ca = x509.generateCertificate(in);
     }
+    trust.setCertificateEntry("ca", ca);
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
+    java.security.cert.Certificate cert;
+    try (InputStream in = Files.newInputStream(operatorDir.resolve("cert.pem"))) {
+      cert = x509.generateCertificate(in);
+    }
+    String pem = Files.readString(operatorDir.resolve("key.pem"))
+        .replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
+    java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC")
+        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
+    KeyStore identity = KeyStore.getInstance("PKCS12");
+    identity.load(null, null);
+    identity.setKeyEntry("operator", key, new char[0], new java.security.cert.Certificate[] {cert, ca});
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(identity, new char[0]);
     SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
+    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
     return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
   }
 }

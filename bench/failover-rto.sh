@@ -13,7 +13,7 @@ EMB="./embassy --data $DATA"
 trap '$EMB down >/dev/null 2>&1 || true' EXIT
 rm -rf "$DATA"
 $EMB up --detach | grep "Federation ready"
-javac -d "$ROOT/target/bench-classes" bench/FailoverProbe.java
+javac -d "$ROOT/target/bench-classes" bench/FailoverProbe.java bench/LandRegisterLoad.java
 for i in $(seq 1 "$CYCLES"); do
   line=$(java -cp "$ROOT/target/bench-classes" FailoverProbe "$DATA" "$i")
   echo "$line"

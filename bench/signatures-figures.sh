@@ -40,7 +40,7 @@ $EMB up --detach >/dev/null
 PID=$(cat "$DATA/home/site.pid")
 TICKS=$(getconf CLK_TCK)
 CA="$DATA/ca.pem"
-TOKEN=$(cat "$DATA/operator.token")
+OPERATOR=(--cert "$DATA/operator/cert.pem" --key "$DATA/operator/key.pem")   # the operator's certificate
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1); site JVM: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-}"
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
@@ -103,7 +103,7 @@ for i in $(seq 1 100); do
   code=$(printf '3%02d0101%03d' $((i % 90 + 10)) "$i"); 
   # a valid personal code: try check digits until the site accepts one
   for d in 0 1 2 3 4 5 6 7 8 9; do
-    status=$(curl -sS -o "$W/certs/$i.json" -w '%{http_code}' --cacert "$CA" -H "Authorization: Bearer $TOKEN" \
+    status=$(curl -sS -o "$W/certs/$i.json" -w '%{http_code}' --cacert "$CA" "${OPERATOR[@]}" \
       -H 'Content-Type: application/json' \
       -d "{\"personalCode\":\"$code$d\",\"name\":\"Citizen $i\",\"publicKey\":\"$pub\"}" https://127.0.0.11:8443/certificates)
     [ "$status" = 201 ] && break

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.dataembassy.cli.command.CitizenCommand;
 import org.dataembassy.cli.command.DownCommand;
 import org.dataembassy.cli.command.KeysCommand;
+import org.dataembassy.cli.command.OperatorCommand;
 import org.dataembassy.cli.command.KillCommand;
 import org.dataembassy.cli.command.PromoteCommand;
 import org.dataembassy.cli.command.RebuildCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
       SwitchoverCommand.class,
       PromoteCommand.class,
       CitizenCommand.class,
-      KeysCommand.class
+      KeysCommand.class,
+      OperatorCommand.class
     })
 public final class Embassy {
 

@@ -3,6 +3,7 @@ package org.dataembassy.failover;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import org.dataembassy.failover.agreement.OperatorOrder;
 import org.dataembassy.failover.agreement.PromotionAgreement;
 import org.dataembassy.failover.agreement.PromotionVote;
 
@@ -25,6 +26,7 @@ public sealed interface ControlCommand {
    *     there on are not valid
    * @param atMillis when it was decided (wall clock of the deciding site, recorded as is)
    * @param votes the sites' signed agreement ({@link PromotionAgreement}); none for a forced one
+   * @param order the operator's signed order, for a forced promotion only
    */
   record Promote(
       String site,
@@ -34,11 +36,19 @@ public sealed interface ControlCommand {
       String reason,
       String decidedBy,
       long atMillis,
-      List<PromotionVote> votes)
+      List<PromotionVote> votes,
+      OperatorOrder order)
       implements ControlCommand {
 
     public Promote {
       votes = votes == null ? List.of() : List.copyOf(votes);
+    }
+
+    /** A promotion by the sites' votes. */
+    public Promote(
+        String site, long fromEpoch, long startSequence, PromotionKind kind, String reason, String decidedBy,
+        long atMillis, List<PromotionVote> votes) {
+      this(site, fromEpoch, startSequence, kind, reason, decidedBy, atMillis, votes, null);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.dataembassy.failover;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.dataembassy.failover.agreement.OperatorOrder;
 import org.dataembassy.failover.agreement.PromotionVote;
 
 /**
@@ -56,8 +57,8 @@ public record ControlPlaneState(
   }
 
   /**
-   * One change of active site, with the sites' votes that made it valid (a snapshot is checked by
-   * them, as a command is).
+   * One change of active site, with what made it valid — the sites' votes, or for a forced one the
+   * operator's signed order (a snapshot is checked by them, as a command is).
    */
   public record Change(
       long epoch,
@@ -68,7 +69,8 @@ public record ControlPlaneState(
       String decidedBy,
       long atMillis,
       String fromActive,
-      List<PromotionVote> votes) {
+      List<PromotionVote> votes,
+      OperatorOrder order) {
 
     public Change {
       votes = votes == null ? List.of() : List.copyOf(votes);

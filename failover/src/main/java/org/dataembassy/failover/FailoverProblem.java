@@ -15,7 +15,8 @@ public enum FailoverProblem implements ProblemType {
   MAJORITY_AVAILABLE(409, "A majority of the control plane is connected: use a planned switchover"),
   APPLIER_HALTED(409, "This site's journal applier has halted: it cannot take over"),
   VOTE_REFUSED(409, "This site does not agree to the proposed change of active site"),
-  NO_AGREEMENT(503, "A majority of the sites did not agree to the change of active site");
+  NO_AGREEMENT(503, "A majority of the sites did not agree to the change of active site"),
+  ORDER_REFUSED(403, "The operator's signed order does not make this site active");
 
   private final int status;
   private final String title;

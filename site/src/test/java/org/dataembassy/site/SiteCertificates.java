@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.Map;
+import org.dataembassy.runtime.security.OperatorRole;
 import org.dataembassy.runtime.crypto.token.ClearStateKeys;
 import org.dataembassy.runtime.crypto.token.KeyCeremony;
 import org.dataembassy.runtime.crypto.token.SoftHsmToken;
@@ -20,6 +21,9 @@ import org.dataembassy.runtime.crypto.token.SoftHsmToken;
 public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
 
   static final Path DATA_DIR = Path.of("target", "test-data").toAbsolutePath();
+  /** The tests' operator and auditor: certificates from the test state root. */
+  public static final Path OPERATOR_DIR = DATA_DIR.resolve("operator");
+  public static final Path AUDITOR_DIR = DATA_DIR.resolve("auditor");
 
   @Override
   public Map<String, String> start() {
@@ -32,6 +36,8 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
       }
       KeyCeremony.issueSigningKeys(home); // the site's own TSA and OCSP keys, in its token
       KeyCeremony.issueSiteCertificates(home, "127.0.0.1"); // TLS, and the site-link key in the token
+      KeyCeremony.issueOperator(OPERATOR_DIR, "test-operator", OperatorRole.OPERATOR);
+      KeyCeremony.issueOperator(AUDITOR_DIR, "test-auditor", OperatorRole.AUDITOR);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -28,16 +28,33 @@ public final class TestCitizens {
   /** An enrolled citizen: their key pair and what the register answered. */
   public record Citizen(String personalCode, KeyPair keys, String certificatePem, String serial) {}
 
-  public static String operatorToken() {
-    try {
-      return Files.readString(SiteCertificates.DATA_DIR.resolve("operator.token")).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The site's HTTPS test port (the tests' plain HTTP port carries no client certificate). */
+  public static final int HTTPS_TEST_PORT = 8444;
+  /** The management port of the site under test ({@code %test.embassy.management.port}). */
+  public static final int MANAGEMENT_TEST_PORT = 9445;
+
+  /** A request over HTTPS presenting the tests' operator certificate (as curl --cert/--key would). */
+  public static RequestSpecification asOperator() {
+    return over(HTTPS_TEST_PORT, SiteCertificates.OPERATOR_DIR);
   }
 
-  public static RequestSpecification asOperator() {
-    return given().header("Authorization", "Bearer " + operatorToken());
+  /** A request to the management port with the operator's certificate. */
+  public static RequestSpecification atManagement() {
+    return over(MANAGEMENT_TEST_PORT, SiteCertificates.OPERATOR_DIR);
+  }
+
+  /** A request to the management port with the given identity's certificate ({@code cert.pem}, {@code key.pem}). */
+  public static RequestSpecification atManagement(java.nio.file.Path identity) {
+    return over(MANAGEMENT_TEST_PORT, identity);
+  }
+
+  private static RequestSpecification over(int port, java.nio.file.Path identity) {
+    java.nio.file.Path ca = SiteCertificates.DATA_DIR.resolve("ca.pem");
+    return given()
+        .baseUri("https://127.0.0.1")
+        .port(port)
+        .config(io.restassured.config.RestAssuredConfig.config()
+            .sslConfig(OperatorCredentials.ssl(identity, ca, OperatorCredentials.trusting(ca))));
   }
 
   public static RequestSpecification as(String sessionToken) {

@@ -66,7 +66,41 @@ public final class KeyCeremonyRunner {
       }
     }
     distributeJournalCertificates();
+    ensureOperator();
     return done;
+  }
+
+  /**
+   * The local federation's first operator: a certificate from the state root with the role
+   * operator, and its key, in {@code data/operator/} (outside every site's directory), unless a
+   * current one is there.
+   */
+  private void ensureOperator() throws IOException {
+    Path dir = layout.operatorDir();
+    if (Files.exists(dir.resolve("cert.pem")) && Files.exists(dir.resolve("key.pem"))
+        && SiteCertificateFiles.current(dir.resolve("cert.pem"))) {
+      return;
+    }
+    run(operatorStep(dir, "operator", "operator"));
+  }
+
+  /**
+   * Issues a person's certificate from the state root: {@code role} operator or auditor, into
+   * {@code dir} ({@code cert.pem}, {@code key.pem} owner-only); returns its subject.
+   */
+  public String issueOperator(Path dir, String name, String role) throws IOException {
+    refuseEarlierLayout();
+    if (!Files.exists(layout.caCertificate())) {
+      throw new IOException("no state CA yet: start the federation first (./embassy up)");
+    }
+    return run(operatorStep(dir, name, role)).trim();
+  }
+
+  private ProcessBuilder operatorStep(Path dir, String name, String role) throws IOException {
+    ProcessBuilder builder = step("operator", dir);
+    builder.command().add(name);
+    builder.command().add(role);
+    return builder;
   }
 
   /**

@@ -77,8 +77,7 @@ public final class PromoteCommand implements Callable<Integer> {
         ************************************************************************************"""
             .formatted(site));
     err.flush();
-    String operator = System.getProperty("user.name", "operator") + "@embassy-cli";
-    SiteClient.Answer answer = federation.forcePromote(site, operator, reason);
+    SiteClient.Answer answer = federation.forcePromote(site, reason);
     JsonNode body = SiteClient.parse(answer.body());
     if (answer.status() == 200) {
       System.out.printf(

@@ -21,8 +21,7 @@ public final class SwitchoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String operator = System.getProperty("user.name", "operator") + "@embassy-cli";
-    SiteClient.Answer answer = parent.federation().switchover(target, operator);
+    SiteClient.Answer answer = parent.federation().switchover(target);
     JsonNode body = SiteClient.parse(answer.body());
     if (answer.status() == 200) {
       System.out.printf(

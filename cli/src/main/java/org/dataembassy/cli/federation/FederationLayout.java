@@ -73,6 +73,19 @@ public record FederationLayout(
     return dataDir.resolve("ca.pem");
   }
 
+  /** The management port of every site (operators' and auditors' certificates only). */
+  public static final int MANAGEMENT_PORT = 9443;
+
+  /** Where the local federation's first operator keeps their certificate and key. */
+  public Path operatorDir() {
+    return dataDir.resolve("operator");
+  }
+
+  /** The site's management endpoints: {@code https://<address>:9443}. */
+  public String managementUrl(SiteSpec site) {
+    return "https://" + site.address() + ":" + MANAGEMENT_PORT;
+  }
+
   public String url(SiteSpec site) {
     return "https://" + site.address() + ":" + httpsPort;
   }

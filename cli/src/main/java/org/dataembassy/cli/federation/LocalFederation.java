@@ -112,26 +112,34 @@ public final class LocalFederation {
   }
 
   /** Asks the active site to hand over to {@code target}. */
-  public SiteClient.Answer switchover(String target, String operator) throws IOException {
+  public SiteClient.Answer switchover(String target) throws IOException {
     site(target);
     String active =
         activeSite().orElseThrow(() -> new IllegalStateException("no site is active right now"));
-    String body =
-        "{\"to\":\"" + target + "\",\"operator\":\"" + operator.replace("\"", "") + "\"}";
-    return client().postJson(layout.url(site(active)) + "/operator/switchovers", body, operatorToken());
+    String body = SiteClient.json().createObjectNode().put("to", target).toString();
+    return operatorClient().postJson(layout.managementUrl(site(active)) + "/operator/switchovers", body);
   }
 
   /** Asks {@code id} itself to take over by forced promotion (the majority is lost). */
-  public SiteClient.Answer forcePromote(String id, String operator, String reason) throws IOException {
+  public SiteClient.Answer forcePromote(String id, String reason) throws IOException {
     site(id);
-    String body =
-        SiteClient.json()
-            .createObjectNode()
-            .put("force", true)
-            .put("operator", operator)
-            .put("reason", reason)
-            .toString();
-    return client().postJson(layout.url(site(id)) + "/operator/forced-promotions", body, operatorToken());
+    // the operator signs an order for exactly this site and the control plane's next generation
+    int generation =
+        controlPlane(id)
+            .map(view -> view.path("generation").asInt())
+            .orElseThrow(() -> new IllegalStateException("site " + id + " does not answer with its control plane"));
+    OperatorKey operator = OperatorKey.load(layout.operatorDir());
+    long at = System.currentTimeMillis();
+    String signed = "embassy-forced-promotion|v1|" + id + "|" + (generation + 1) + "|" + reason + "|" + at;
+    var body = SiteClient.json().createObjectNode().put("force", true).put("reason", reason);
+    body.putObject("order")
+        .put("site", id)
+        .put("generation", generation + 1)
+        .put("reason", reason)
+        .put("atMillis", at)
+        .put("certificate", operator.certificateBase64())
+        .put("signature", operator.sign(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return operatorClient().postJson(layout.managementUrl(site(id)) + "/operator/forced-promotions", body.toString());
   }
 
   /**
@@ -143,13 +151,12 @@ public final class LocalFederation {
         activeSite()
             .or(() -> siteIds().stream().filter(id -> selfStatus(id).isPresent()).findFirst())
             .orElseThrow(() -> new IllegalStateException("no site is running: start the federation with ./embassy up"));
-    return client()
-        .postJson(layout.url(site(target)) + path, json, operatorToken(), java.util.UUID.randomUUID().toString());
+    return operatorClient().postJson(layout.url(site(target)) + path, json, java.util.UUID.randomUUID().toString());
   }
 
   /** Tells a site to seal with the newest data key version delivered to it. */
   public SiteClient.Answer useNewestDataKey(String id) throws IOException {
-    return client().postJson(layout.url(site(id)) + "/operator/data-keys", "{}", operatorToken());
+    return operatorClient().postJson(layout.managementUrl(site(id)) + "/operator/data-keys", "{}");
   }
 
   private SiteClient client() {
@@ -157,12 +164,9 @@ public final class LocalFederation {
         .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()));
   }
 
-  private String operatorToken() throws IOException {
-    Path file = layout.dataDir().resolve("operator.token");
-    if (!Files.exists(file)) {
-      throw new IllegalStateException("no operator token at " + file + ": start the federation first (./embassy up)");
-    }
-    return Files.readString(file).trim();
+  /** A client presenting the local federation's first operator's certificate ({@code data/operator/}). */
+  private SiteClient operatorClient() throws IOException {
+    return SiteClient.asOperator(layout.caCertificate(), layout.operatorDir());
   }
 
   public boolean kill(String id) {

@@ -34,26 +34,58 @@ public final class SiteClient {
     if (!Files.exists(caPem)) {
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(caPem)) {
-      Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("state-ca", ca);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(null, tmf.getTrustManagers(), null);
-      return Optional.of(
-          new SiteClient(
-              HttpClient.newBuilder()
-                  .sslContext(tls)
-                  .connectTimeout(Duration.ofSeconds(2))
-                  .version(HttpClient.Version.HTTP_1_1)
-                  .build()));
+    try {
+      return Optional.of(new SiteClient(http(tls(caPem, null))));
     } catch (IOException | GeneralSecurityException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A client that presents an operator's certificate ({@code cert.pem} and {@code key.pem} in
+   * {@code operatorDir}, from the state root) and trusts the state CA.
+   */
+  public static SiteClient asOperator(Path caPem, Path operatorDir) throws IOException {
+    try {
+      return new SiteClient(http(tls(caPem, operatorDir)));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot use the operator certificate in " + operatorDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HttpClient http(SSLContext tls) {
+    return HttpClient.newBuilder()
+        .sslContext(tls)
+        .connectTimeout(Duration.ofSeconds(2))
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
+  private static SSLContext tls(Path caPem, Path operatorDir) throws IOException, GeneralSecurityException {
+    CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+    Certificate ca;
+    try (InputStream in = Files.newInputStream(caPem)) {
+      ca = x509.generateCertificate(in);
+    }
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    trust.setCertificateEntry("state-ca", ca);
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.KeyManager[] keyManagers = null;
+    if (operatorDir != null) {
+      OperatorKey operator = OperatorKey.load(operatorDir);
+      KeyStore identity = KeyStore.getInstance("PKCS12");
+      identity.load(null, null);
+      char[] none = new char[0];
+      identity.setKeyEntry("operator", operator.key(), none, new Certificate[] {operator.certificate(), ca});
+      javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(identity, none);
+      keyManagers = kmf.getKeyManagers();
+    }
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keyManagers, tmf.getTrustManagers(), null);
+    return tls;
   }
 
   /** The HTTP status of a GET, or -1 if the site did not answer. */
@@ -84,17 +116,16 @@ public final class SiteClient {
   /** A POST's status and body (status -1 if the site did not answer). */
   public record Answer(int status, String body) {}
 
-  public Answer postJson(String url, String json, String bearerToken) {
-    return postJson(url, json, bearerToken, null);
+  public Answer postJson(String url, String json) {
+    return postJson(url, json, null);
   }
 
   /** A POST with an {@code Idempotency-Key} (when not null), so a retry cannot write twice. */
-  public Answer postJson(String url, String json, String bearerToken, String idempotencyKey) {
+  public Answer postJson(String url, String json, String idempotencyKey) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + bearerToken)
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (idempotencyKey != null) {
       builder.header("Idempotency-Key", idempotencyKey);

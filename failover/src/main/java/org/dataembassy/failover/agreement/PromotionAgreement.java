@@ -1,5 +1,6 @@
 package org.dataembassy.failover.agreement;
 
+import java.security.cert.X509Certificate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +19,21 @@ import org.dataembassy.runtime.crypto.SiteSignatures;
  * every site decides alike from the command, its state and the sites' certificates.
  *
  * <p>Forced promotions ({@link PromotionKind#FORCED}) are the operator's override when the majority
- * is lost for good: they carry no votes and are taken in a generation of the control plane the
- * forcing site starts alone (see ForcedPromotionService).
+ * is lost for good: they carry no votes but an operator's signed order ({@link OperatorOrder}), and
+ * are taken in a generation of the control plane the forcing site starts alone (see
+ * ForcedPromotionService).
  */
 public final class PromotionAgreement {
 
   private final List<String> sites;
   private final SiteSignatures signatures;
+  private final X509Certificate stateCa;
 
-  public PromotionAgreement(List<String> sites, SiteSignatures signatures) {
+  /** @param stateCa the state root, which certifies the operators who order forced promotions */
+  public PromotionAgreement(List<String> sites, SiteSignatures signatures, X509Certificate stateCa) {
     this.sites = List.copyOf(sites);
     this.signatures = signatures;
+    this.stateCa = stateCa;
   }
 
   /** How many sites make a majority of the federation. */
@@ -48,7 +53,10 @@ public final class PromotionAgreement {
   public Optional<String> refusal(Promote promote, String active) {
     PromotionKind kind = promote.kind() == null ? PromotionKind.FAILOVER : promote.kind();
     if (kind == PromotionKind.FORCED) {
-      return Optional.empty(); // the operator's override, in a generation of its own
+      OperatorOrder order = promote.order();
+      return order == null
+          ? Optional.of("a forced promotion needs an operator's signed order")
+          : order.refusal(promote.site(), order.generation(), stateCa);
     }
     List<PromotionVote> votes = promote.votes() == null ? List.of() : promote.votes();
     VoteRequest proposal = new VoteRequest(kind, promote.fromEpoch(), promote.site(), promote.startSequence());

@@ -55,26 +55,26 @@ public final class ControlPlaneStateMachine implements StateMachine {
   static final long SETTLE_NANOS = 3_000_000_000L;
   private final long settleNanos;
   private final PromotionAgreement agreement;
-  private final Supplier<List<String>> raftMembers;
+  private final Supplier<RaftMembership> generation;
   private final AtomicLong refusedPromotions = new AtomicLong();
   private final List<Consumer<ControlPlaneState>> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param agreement what a promotion needs to be taken (the sites' signed votes)
-   * @param raftMembers the Raft group's members now: a forced promotion is taken only in a
-   *     generation its site runs alone
+   * @param generation the control-plane generation this site runs: a forced promotion is taken only
+   *     in a generation its site runs alone, by an operator's order for that generation
    */
-  public ControlPlaneStateMachine(String initialActive, PromotionAgreement agreement, Supplier<List<String>> raftMembers) {
-    this(initialActive, SETTLE_NANOS, agreement, raftMembers);
+  public ControlPlaneStateMachine(String initialActive, PromotionAgreement agreement, Supplier<RaftMembership> generation) {
+    this(initialActive, SETTLE_NANOS, agreement, generation);
   }
 
   ControlPlaneStateMachine(
-      String initialActive, long settleNanos, PromotionAgreement agreement, Supplier<List<String>> raftMembers) {
+      String initialActive, long settleNanos, PromotionAgreement agreement, Supplier<RaftMembership> generation) {
     this.initialActive = initialActive;
     this.state = ControlPlaneState.initial(initialActive);
     this.settleNanos = settleNanos;
     this.agreement = agreement;
-    this.raftMembers = raftMembers;
+    this.generation = generation;
   }
 
   /** Promotions refused since start: committed by the Raft group, but without the sites' agreement. */
@@ -232,7 +232,8 @@ public final class ControlPlaneStateMachine implements StateMachine {
             promote.decidedBy(),
             promote.atMillis(),
             current.activeSite(),
-            promote.votes()));
+            promote.votes(),
+            promote.order()));
     if (history.size() > ControlPlaneState.HISTORY) {
       history.remove(0);
     }
@@ -248,10 +249,14 @@ public final class ControlPlaneStateMachine implements StateMachine {
 
   private Optional<String> refusal(Promote promote, String active) {
     if (promote.kind() == PromotionKind.FORCED) {
-      List<String> members = raftMembers.get();
-      return members.size() == 1 && members.get(0).equals(promote.site())
-          ? Optional.empty()
-          : Optional.of("a forced promotion is taken only in a generation its site runs alone (members " + members + ")");
+      RaftMembership running = generation.get();
+      List<String> members = running == null ? List.of() : running.members();
+      if (members.size() != 1 || !members.get(0).equals(promote.site())) {
+        return Optional.of("a forced promotion is taken only in a generation its site runs alone (members " + members + ")");
+      }
+      if (promote.order() != null && promote.order().generation() != running.generation()) {
+        return Optional.of("the operator ordered generation " + promote.order().generation() + ", this is " + running.generation());
+      }
     }
     return agreement.refusal(promote, active);
   }
@@ -277,13 +282,10 @@ public final class ControlPlaneStateMachine implements StateMachine {
     if (last.epoch() != offered.epoch() || !last.site().equals(offered.activeSite())) {
       return Optional.of("its latest change is not the one to its epoch and active site");
     }
-    if (last.kind() == PromotionKind.FORCED) {
-      return Optional.empty(); // taken alone in a generation of its own (see ForcedPromotionService)
-    }
     Promote change =
         new Promote(
             last.site(), last.epoch() - 1, last.startSequence(), last.kind(), last.reason(), last.decidedBy(),
-            last.atMillis(), last.votes());
+            last.atMillis(), last.votes(), last.order());
     return agreement.refusal(change, last.fromActive());
   }
 

@@ -65,8 +65,10 @@ public class RaftGroup {
           stateMachine == null
               ? new ControlPlaneStateMachine(
                   federation.initialActive(),
-                  new PromotionAgreement(federation.siteIds(), signatures),
-                  () -> raft == null ? List.of() : raft.raft().members())
+                  new PromotionAgreement(federation.siteIds(), signatures, stateCa()),
+                  // the generation as this site started it (the Raft protocol's own member list
+                  // comes back from an old snapshot until pinned: docs/raft-notes.md)
+                  () -> this.membership)
               : stateMachine;
       channel = new JChannel(stack(logDir, membership));
       channel.setName(site.id());
@@ -119,6 +121,15 @@ public class RaftGroup {
     LOG.error(because);
     if (channel != null) {
       channel.close();
+    }
+  }
+
+  private java.security.cert.X509Certificate stateCa() {
+    try {
+      return org.dataembassy.runtime.crypto.Pem.readCertificate(
+          org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("EMB-CR-012 cannot read the state CA certificate", e);
     }
   }
 

@@ -1,10 +1,12 @@
 package org.dataembassy.failover.rest;
 
-import org.dataembassy.runtime.security.OperatorToken;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import io.vertx.core.http.HttpServerRequest;
+import org.dataembassy.runtime.security.OperatorIdentity;
+import org.dataembassy.runtime.security.Operators;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,20 +24,23 @@ public class SwitchoverResource {
   private static final Logger AUDIT = Logger.getLogger("org.dataembassy.audit");
 
   @Inject SwitchoverService switchovers;
-  @Inject OperatorToken token;
+  @Inject Operators operators;
 
-  /** Request body: the site to make active, and who asks (for the audit log). */
+  /**
+   * Request body: the site to make active. ({@code operator}, a typed name, is no longer used: the
+   * audit trail records the operator certificate's subject.)
+   */
   public record SwitchoverRequest(String to, String operator) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public SwitchoverService.Outcome switchover(
-      SwitchoverRequest request, @HeaderParam("Authorization") String authorization) {
-    token.check(authorization);
+      SwitchoverRequest request, @Context HttpServerRequest http) {
+    OperatorIdentity who = operators.require(http);
     if (request == null || request.to() == null || request.to().isBlank()) {
       throw new ProblemException(CommonProblem.VALIDATION_FAILED, "Give the target site: {\"to\":\"lux\"}.");
     }
-    String operator = request.operator() == null ? "operator" : request.operator();
+    String operator = who.subject();
     AUDIT.infof("EMB-AU-001 switchover to %s requested by %s", request.to(), operator);
     SwitchoverService.Outcome outcome = switchovers.switchTo(request.to(), operator);
     AUDIT.infof(

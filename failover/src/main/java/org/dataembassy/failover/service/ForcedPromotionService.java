@@ -3,11 +3,13 @@ package org.dataembassy.failover.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.ControlPlaneState;
 import org.dataembassy.failover.FailoverProblem;
 import org.dataembassy.failover.PromotionKind;
+import org.dataembassy.failover.agreement.OperatorOrder;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.failover.raft.RaftMembership;
 import org.dataembassy.runtime.config.SiteConfig;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The operator's override when the majority of the control plane is lost for good ({@code
- * ./embassy promote SITE --force}, sent to SITE itself): this site leaves its Raft group, starts
+ * ./embassy promote SITE --force}, sent to SITE itself, with the operator's order signed by the key
+ * of their certificate for exactly this site and the next generation): this site leaves its Raft group, starts
  * the next <em>generation</em> of it alone (a cluster name of its own, over its own Raft log, so it
  * keeps the replicated state and history), and commits its own promotion — kind FORCED, with the
  * operator and reason in the replicated history. Refused while a majority is connected (that is
@@ -43,11 +46,33 @@ public class ForcedPromotionService {
 
   private final ReentrantLock inProgress = new ReentrantLock();
 
+  private java.security.cert.X509Certificate stateCa() {
+    try {
+      return org.dataembassy.runtime.crypto.Pem.readCertificate(
+          org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** What a forced promotion did. */
   public record Outcome(String site, long epoch, long startSequence, int generation, List<String> members, List<String> lost) {}
 
-  public Outcome force(String operator, String reason) {
+  /** How far an operator's order may be from this site's clock when it arrives. */
+  static final long ORDER_FRESHNESS_MS = 10 * 60_000;
+
+  public Outcome force(String operator, String reason, OperatorOrder order) {
     RaftMembership current = group.membership();
+    if (order == null) {
+      throw new ProblemException(FailoverProblem.ORDER_REFUSED, "A forced promotion takes the operator's signed order (./embassy promote signs it).");
+    }
+    Optional<String> refused = order.refusal(site.id(), current.generation() + 1, stateCa());
+    if (refused.isEmpty() && Math.abs(System.currentTimeMillis() - order.atMillis()) > ORDER_FRESHNESS_MS) {
+      refused = Optional.of("the order was signed " + (System.currentTimeMillis() - order.atMillis()) / 1000 + " s from now");
+    }
+    if (refused.isPresent()) {
+      throw new ProblemException(FailoverProblem.ORDER_REFUSED, refused.get() + "; nothing changed.");
+    }
     ControlPlaneState before = group.stateMachine().state();
     if (site.id().equals(before.activeSite()) && lease.valid()) {
       throw new ProblemException(
@@ -109,7 +134,8 @@ public class ForcedPromotionService {
                           + next.generation() + ", lost " + lost + ")",
                       operator,
                       System.currentTimeMillis(),
-                      List.of()),
+                      List.of(),
+                      order),
                   5_000);
         } catch (Exception e) {
           committed = false;

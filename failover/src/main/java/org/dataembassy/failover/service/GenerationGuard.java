@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.dataembassy.failover.agreement.OperatorOrder;
 import org.dataembassy.failover.config.ControlPlaneConfig;
+import org.dataembassy.runtime.journal.JournalCodec;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.failover.raft.RaftMembership;
 import org.dataembassy.runtime.client.PeerSiteClient;
@@ -25,7 +27,8 @@ import org.jboss.logging.Logger;
  * the operator forced another site active must not come back into its old Raft group: with a
  * second old member it would hold that group's majority and could promote a second active site.
  * At start, and every few seconds after, the site asks the others for their generation: a newer
- * one means it was superseded — it does not start (or leaves) its control plane and says how to
+ * one — proven by the operator's signed order for it in the reported history, never by the claim
+ * alone (EMB-FO-038) — means it was superseded — it does not start (or leaves) its control plane and says how to
  * rejoin. With {@code embassy.controlplane.rejoin} it instead joins the newest generation with a
  * fresh Raft log.
  */
@@ -102,13 +105,62 @@ public class GenerationGuard {
       JsonNode view = peers.controlPlane(peer);
       List<String> members = new ArrayList<>();
       view.path("members").forEach(m -> members.add(m.asText()));
-      return Optional.of(new PeerGeneration(peer, view.path("generation").asInt(0), members));
+      int generation = view.path("generation").asInt(0);
+      Optional<String> unproven = unproven(view.path("history"), generation, stateCa());
+      if (unproven.isPresent()) {
+        long now = System.currentTimeMillis();
+        if (now - lastUnprovenLog > 60_000) {
+          lastUnprovenLog = now;
+          LOG.errorf(
+              "EMB-FO-038 site %s reports control-plane generation %d but %s: its claim is ignored",
+              peer, generation, unproven.get());
+        }
+        return Optional.empty();
+      }
+      return Optional.of(new PeerGeneration(peer, generation, members));
     } catch (IOException e) {
       return Optional.empty(); // not running or not reachable: it tells us nothing
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  private volatile long lastUnprovenLog;
+
+  /**
+   * Why a reported generation is not proven by the history reported with it; empty if it is. A
+   * generation above 0 exists only by a forced promotion, and a forced promotion only by an
+   * operator's order signed for that generation with an operator's certificate from the state
+   * root: a peer that merely reports a higher generation does not make this site leave its group.
+   */
+  static Optional<String> unproven(JsonNode history, int generation, java.security.cert.X509Certificate stateCa) {
+    if (generation <= 0) {
+      return Optional.empty();
+    }
+    for (JsonNode change : history) {
+      JsonNode order = change.path("order");
+      if (!"FORCED".equals(change.path("kind").asText()) || order.isMissingNode() || order.isNull()) {
+        continue;
+      }
+      try {
+        OperatorOrder parsed = JournalCodec.json().treeToValue(order, OperatorOrder.class);
+        if (parsed.generation() == generation
+            && parsed.site() != null
+            && parsed.site().equals(change.path("site").asText())
+            && parsed.refusal(parsed.site(), generation, stateCa).isEmpty()) {
+          return Optional.empty();
+        }
+      } catch (Exception e) {
+        // not an order: keep looking
+      }
+    }
+    return Optional.of("no operator's signed order for that generation is in its history");
+  }
+
+  private java.security.cert.X509Certificate stateCa() throws IOException {
+    return org.dataembassy.runtime.crypto.Pem.readCertificate(
+        org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()));
   }
 
   private void discardRaftLog() {

@@ -105,4 +105,23 @@ class PromotionAgreementTest {
     // lux "resumes" itself while home is active
     assertThat(agreement.refusal(SITES.promote("lux", 1, "home", PromotionKind.RESUME, 10, "lux"), "home")).isPresent();
   }
+
+  @Test
+  void shouldTakeAForcedPromotionOnlyByAnOperatorsSignedOrder() {
+    Promote ordered =
+        new Promote("emb2", 1, 10, PromotionKind.FORCED, "drill", "operator", 0, List.of(), SITES.order("emb2", 1, org.dataembassy.runtime.security.OperatorRole.OPERATOR));
+    assertThat(agreement.refusal(ordered, "home")).isEmpty();
+    // lux forces itself with no order, with emb2's order, or with an auditor's
+    assertThat(agreement.refusal(new Promote("lux", 1, 10, PromotionKind.FORCED, "x", "lux", 0, List.of()), "home"))
+        .hasValueSatisfying(why -> assertThat(why).contains("needs an operator's signed order"));
+    assertThat(agreement.refusal(new Promote("lux", 1, 10, PromotionKind.FORCED, "x", "lux", 0, List.of(), ordered.order()), "home"))
+        .hasValueSatisfying(why -> assertThat(why).contains("order is for emb2"));
+    Promote byAuditor =
+        new Promote("lux", 1, 10, PromotionKind.FORCED, "x", "lux", 0, List.of(), SITES.order("lux", 1, org.dataembassy.runtime.security.OperatorRole.AUDITOR));
+    assertThat(agreement.refusal(byAuditor, "home")).hasValueSatisfying(why -> assertThat(why).contains("not an operator's"));
+    OperatorOrder o = ordered.order();
+    OperatorOrder tampered = new OperatorOrder("emb2", 1, "another reason", o.atMillis(), o.certificate(), o.signature());
+    assertThat(agreement.refusal(new Promote("emb2", 1, 10, PromotionKind.FORCED, "x", "x", 0, List.of(), tampered), "home"))
+        .hasValueSatisfying(why -> assertThat(why).contains("signature does not verify"));
+  }
 }

@@ -19,6 +19,7 @@ import org.dataembassy.failover.PromotionKind;
 import org.dataembassy.runtime.crypto.SiteSignatures;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
+import org.dataembassy.runtime.security.OperatorRole;
 
 /**
  * Test fixture: home, lux and emb2 with journal-signing keys certified by one state CA, as the key
@@ -31,11 +32,12 @@ public final class VotingSites {
   private final Map<String, PrivateKey> keys = new HashMap<>();
   private final Map<String, X509Certificate> certificates = new HashMap<>();
   private final SiteSignatures signatures;
+  private final StateCertificateAuthority ca;
 
   public VotingSites() {
     try {
       Path dir = Files.createTempDirectory("voting-sites");
-      StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+      ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       for (String site : SITES) {
@@ -49,8 +51,32 @@ public final class VotingSites {
     signatures = new SiteSignatures(site -> Optional.ofNullable(certificates.get(site)));
   }
 
+  /** The state root of these sites. */
+  public X509Certificate stateCa() {
+    return ca.certificate();
+  }
+
   public PromotionAgreement agreement() {
-    return new PromotionAgreement(SITES, signatures);
+    return new PromotionAgreement(SITES, signatures, ca.certificate());
+  }
+
+  /** An order to force {@code site} active in {@code generation}, signed by a person holding {@code role}. */
+  public OperatorOrder order(String site, int generation, OperatorRole role) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair person = generator.generateKeyPair();
+      X509Certificate cert = ca.certifyOperatorKey("Olga", role, person.getPublic(), Duration.ofDays(1));
+      long at = System.currentTimeMillis();
+      Signature signer = Signature.getInstance("SHA256withECDSA");
+      signer.initSign(person.getPrivate());
+      signer.update(OperatorOrder.statement(site, generation, "drill", at));
+      return new OperatorOrder(
+          site, generation, "drill", at, Base64.getEncoder().encodeToString(cert.getEncoded()),
+          Base64.getEncoder().encodeToString(signer.sign()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code voter}'s vote, signed with {@code signingKeyOf}'s key. */

@@ -24,9 +24,10 @@ class ControlPlaneStateMachineTest {
   private static final VotingSites SITES = new VotingSites();
   /** The Raft group's members, as the state machine sees them when it applies a command. */
   private List<String> members = VotingSites.SITES;
+  private int generation = 0;
 
   private ControlPlaneStateMachine machine(long settleNanos) {
-    return new ControlPlaneStateMachine("home", settleNanos, SITES.agreement(), () -> members);
+    return new ControlPlaneStateMachine("home", settleNanos, SITES.agreement(), () -> new RaftMembership(generation, members));
   }
 
   /** A promotion from the machine's current epoch, with the votes it needs (none for a forced one). */
@@ -39,7 +40,8 @@ class ControlPlaneStateMachineTest {
       case FAILOVER -> SITES.promote(site, from, active, kind, 10 * from, site, other);
       case SWITCHOVER -> SITES.promote(site, from, active, kind, 10 * from, active, site);
       case RESUME -> SITES.promote(site, from, active, kind, 10 * from, site);
-      case FORCED -> new ControlCommand.Promote(site, from, 10 * from, kind, "test", "operator", 1_700_000_000_000L, List.of());
+      case FORCED -> new ControlCommand.Promote(site, from, 10 * from, kind, "test", "operator", 1_700_000_000_000L, List.of(),
+          SITES.order(site, 1, org.dataembassy.runtime.security.OperatorRole.OPERATOR));
     };
   }
 
@@ -85,6 +87,7 @@ class ControlPlaneStateMachineTest {
       long epoch = machine.state().epoch();
       String site = epoch % 2 == 1 ? "lux" : "home";
       members = i == 0 ? List.of(site) : VotingSites.SITES; // forced in a generation of its own
+      generation = 1;
       assertThat(apply(machine, promote(machine, site, i == 0 ? PromotionKind.FORCED : PromotionKind.SWITCHOVER)))
           .isEqualTo(ControlPlaneStateMachine.ACCEPTED);
     }
@@ -214,10 +217,14 @@ class ControlPlaneStateMachineTest {
   @Test
   void shouldRefuseAForcedPromotionInAGenerationOfSeveralSites() throws Exception {
     ControlPlaneStateMachine machine = machine(0);
+    generation = 1;
     assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.REFUSED);
     members = List.of("emb2");
     assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.REFUSED);
     members = List.of("lux");
+    generation = 2; // an order for generation 1 is no good in generation 2
+    assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.REFUSED);
+    generation = 1;
     assertThat(apply(machine, promote(machine, "lux", PromotionKind.FORCED))).isEqualTo(ControlPlaneStateMachine.ACCEPTED);
   }
 
@@ -227,7 +234,7 @@ class ControlPlaneStateMachineTest {
         new ControlPlaneState(
             "lux", 2, 10,
             List.of(new ControlPlaneState.Change(2, "lux", 10, PromotionKind.FAILOVER, "t", "lux", 0, "home",
-                List.of(SITES.vote("lux", PromotionKind.FAILOVER, 1, "home", "lux", 10)))),
+                List.of(SITES.vote("lux", PromotionKind.FAILOVER, 1, "home", "lux", 10)), null)),
             java.util.Map.of());
     ControlPlaneStateMachine follower = machine(0);
     assertThat(follower.snapshotRefusal(forged)).hasValueSatisfying(why -> assertThat(why).contains("1 of 3"));

@@ -171,6 +171,33 @@ public final class StateCertificateAuthority {
     }
   }
 
+  /**
+   * Certifies an operator's (or auditor's) key: a client certificate naming the person ({@code
+   * CN=<name>,OU=Operators,O=<state>}) and their role ({@code urn:embassy:role:<role>}), for TLS
+   * client authentication only.
+   */
+  public X509Certificate certifyOperatorKey(
+      String name, org.dataembassy.runtime.security.OperatorRole role, PublicKey key, Duration validity) {
+    try {
+      X500Name subject =
+          new X500NameBuilder(BCStyle.INSTANCE)
+              .addRDN(BCStyle.O, stateName())
+              .addRDN(BCStyle.OU, "Operators")
+              .addRDN(BCStyle.CN, name)
+              .build();
+      return issueFor(
+          subject,
+          key,
+          validity,
+          new KeyUsage(KeyUsage.digitalSignature),
+          new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth}),
+          false,
+          new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, role.uri())));
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot certify the key of operator " + name, e);
+    }
+  }
+
   /** The URI by which a site-link certificate names its site. */
   public static final String SITE_URI_PREFIX = "urn:embassy:site:";
 

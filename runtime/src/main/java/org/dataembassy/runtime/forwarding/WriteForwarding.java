@@ -9,7 +9,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import org.dataembassy.runtime.security.OperatorIdentity;
+import org.dataembassy.runtime.security.Operators;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -70,6 +73,7 @@ public class WriteForwarding {
   @Inject SiteConfig siteConfig;
   @Inject WriteGate gate;
   @Inject ForwardingBreakers breakers;
+  @Inject Operators operators;
 
   private HttpProxy proxy;
   private final InFlightForwards inFlight = new InFlightForwards();
@@ -87,6 +91,12 @@ public class WriteForwarding {
                 .setVerifyHost(true)
                 .setConnectTimeout(1000)
                 .setIdleTimeout(30)
+                // the site's own HTTPS certificate: what makes the active site believe the
+                // operator this site names for a forwarded write (Operators)
+                .setKeyCertOptions(
+                    new PemKeyCertOptions()
+                        .setCertPath(siteConfig.siteDir().resolve("tls").resolve("site-cert.pem").toAbsolutePath().toString())
+                        .setKeyPath(siteConfig.siteDir().resolve("tls").resolve("site-key.pem").toAbsolutePath().toString()))
                 .setTrustOptions(
                     new PemTrustOptions()
                         .addCertPath(
@@ -215,6 +225,11 @@ public class WriteForwarding {
     request.headers().set(EPOCH_HEADER, Long.toString(epoch));
     request.headers().set(HOPS_HEADER, Integer.toString(hops + 1));
     request.headers().set(FORWARDED_BY_HEADER, site.id());
+    // the operator this request comes from, if any, read before any such header it carries is
+    // dropped (a citizen's is not believed; see Operators)
+    java.util.Optional<OperatorIdentity> operator = operators.of(request);
+    request.headers().remove(Operators.FORWARDED_HEADER);
+    operator.ifPresent(who -> request.headers().set(Operators.FORWARDED_HEADER, who.header()));
     if (!target.equals(site.id())) {
       ctx.response().putHeader(FORWARDED_BY_HEADER, site.id());
     }

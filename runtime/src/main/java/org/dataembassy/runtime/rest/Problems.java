@@ -17,12 +17,27 @@ public final class Problems {
     return response(e.type(), e.detail(), e.errors(), e.retryAfterSeconds(), instance);
   }
 
+  /** The problem's JSON body, for handlers that answer outside JAX-RS. */
+  public static String body(ProblemType type, String detail, String instance) {
+    return object(type, detail, null, instance).toString();
+  }
+
   public static Response response(
       ProblemType type,
       String detail,
       List<Map<String, String>> errors,
       Integer retryAfterSeconds,
       String instance) {
+    ObjectNode body = object(type, detail, errors, instance);
+    Response.ResponseBuilder builder =
+        Response.status(type.status()).type(MEDIA_TYPE).entity(body.toString());
+    if (retryAfterSeconds != null) {
+      builder.header("Retry-After", retryAfterSeconds);
+    }
+    return builder.build();
+  }
+
+  private static ObjectNode object(ProblemType type, String detail, List<Map<String, String>> errors, String instance) {
     ObjectNode body = JournalCodec.json().createObjectNode();
     body.put("type", type.typeUri());
     body.put("title", type.title());
@@ -35,11 +50,6 @@ public final class Problems {
     if (errors != null && !errors.isEmpty()) {
       body.set("errors", JournalCodec.json().valueToTree(errors));
     }
-    Response.ResponseBuilder builder =
-        Response.status(type.status()).type(MEDIA_TYPE).entity(body.toString());
-    if (retryAfterSeconds != null) {
-      builder.header("Retry-After", retryAfterSeconds);
-    }
-    return builder.build();
+    return body;
   }
 }

@@ -3,7 +3,7 @@ package org.dataembassy.runtime.security;
 import java.util.Set;
 
 /**
- * Who makes a request: an operator (the operator token), a citizen (a session), or nobody.
+ * Who makes a request: an operator (their client certificate), a citizen (a session), or nobody.
  *
  * @param kind which of the three
  * @param personalCode the citizen's personal code, or null

@@ -8,14 +8,18 @@ import org.dataembassy.runtime.rest.ProblemException;
 @ApplicationScoped
 public class Callers {
 
-  @Inject OperatorToken operator;
+  @Inject Operators operators;
   @Inject Sessions sessions;
 
   /**
-   * The caller: anonymous without the header, the operator with the operator token, the citizen
+   * The caller: the operator whose client certificate the request carries (or the forwarding
+   * site names), anonymous without the header, the citizen
    * whose live session the token names; 401 for any other credential.
    */
-  public Caller resolve(String authorization) {
+  public Caller resolve(String authorization, io.vertx.core.http.HttpServerRequest request) {
+    if (operators.of(request).filter(OperatorIdentity::mayChange).isPresent()) {
+      return Caller.operator();
+    }
     if (authorization == null || authorization.isBlank()) {
       return Caller.anonymous();
     }
@@ -23,9 +27,6 @@ public class Callers {
     if (token == null) {
       throw new ProblemException(
           SecurityProblem.UNAUTHENTICATED, "Use 'Authorization: Bearer <session token>'.");
-    }
-    if (operator.matches(token)) {
-      return Caller.operator();
     }
     return sessions
         .find(token)
@@ -38,8 +39,8 @@ public class Callers {
   }
 
   /** The caller, who must not be anonymous (401 otherwise). */
-  public Caller authenticated(String authorization) {
-    Caller caller = resolve(authorization);
+  public Caller authenticated(String authorization, io.vertx.core.http.HttpServerRequest request) {
+    Caller caller = resolve(authorization, request);
     if (caller.isAnonymous()) {
       throw new ProblemException(
           SecurityProblem.UNAUTHENTICATED,

@@ -40,7 +40,7 @@ class F0200PlannedSwitchoverIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> throughStandby.acknowledged.size() >= 20);
 
     long serialBefore = Dig.serial(sites.address("emb2"), Dig.PORT, "gov.example");
-    SiteClient.Answer toLux = sites.federation().switchover("lux", "f0200-test");
+    SiteClient.Answer toLux = sites.federation().switchover("lux");
     assertThat(toLux.status()).as(toLux.body()).isEqualTo(200);
     System.out.println("F0200: switchover home -> lux: " + toLux.body());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(
@@ -49,7 +49,7 @@ class F0200PlannedSwitchoverIT {
     int afterFirst = throughStandby.acknowledged.size();
     await().atMost(Duration.ofSeconds(20)).until(() -> throughStandby.acknowledged.size() >= afterFirst + 20);
 
-    SiteClient.Answer back = sites.federation().switchover("home", "f0200-test");
+    SiteClient.Answer back = sites.federation().switchover("home");
     assertThat(back.status()).as(back.body()).isEqualTo(200);
     System.out.println("F0200: switchover lux -> home: " + back.body());
     int afterSecond = throughStandby.acknowledged.size();
@@ -78,10 +78,16 @@ class F0200PlannedSwitchoverIT {
   void shouldRefuseOperatorMistakesAndChangeNothing() throws Exception {
     long epoch = sites.at("home").get("/sites/self").jsonPath().getLong("epoch");
     String active = sites.federation().activeSite().orElseThrow();
-    assertThat(sites.federation().switchover(active, "f0200-test").status()).isEqualTo(409);
-    // without the operator token
-    sites.anonymousAt(active).contentType(ContentType.JSON).body(Map.of("to", "lux"))
-        .post("/operator/switchovers").then().statusCode(401).body("code", equalTo("unauthenticated"));
+    assertThat(sites.federation().switchover(active).status()).isEqualTo(409);
+    // on the service port: not served there (the management port is)
+    sites.at(active).contentType(ContentType.JSON).body(Map.of("to", "lux"))
+        .post("/operator/switchovers").then().statusCode(404).body("code", equalTo("management_port"));
+    // on the management port with an auditor's certificate: read only
+    java.nio.file.Path auditor = sites.federation().layout().dataDir().resolve("auditor-f0200");
+    assertThat(sites.embassy("operator", "add", "Audrey Auditor", "--role", "auditor", "--out", auditor.toString())).isZero();
+    sites.management(active, auditor).contentType(ContentType.JSON).body(Map.of("to", "lux"))
+        .post("/operator/switchovers").then().statusCode(403).body("code", equalTo("forbidden"));
+    sites.management(active, auditor).get("/q/metrics").then().statusCode(200);
     assertThat(sites.at("home").get("/sites/self").jsonPath().getLong("epoch")).isEqualTo(epoch);
   }
 }

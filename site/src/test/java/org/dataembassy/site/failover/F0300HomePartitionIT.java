@@ -59,7 +59,7 @@ class F0300HomePartitionIT {
     throughEmb2.start();
     NamespaceWriter insideHome =
         new NamespaceWriter(
-            lab, "home", sites.baseUri("home"), sites.caCertificate().toString(), sites.operatorToken(), 320, 150);
+            lab, "home", sites.baseUri("home"), sites.caCertificate().toString(), sites.operatorDir().toString(), 320, 150);
     await().atMost(Duration.ofSeconds(30))
         .until(() -> throughEmb2.acknowledged.size() >= 20 && insideHome.acknowledged.size() >= 20);
 

@@ -64,7 +64,7 @@ class F0400FailbackIT {
     sites.at("home").contentType(ContentType.JSON).body(Parcels.parcel(Parcels.id(40, 99)))
         .post("/parcels").then().statusCode(201).header("Embassy-Site", "lux");
 
-    SiteClient.Answer back = sites.federation().switchover("home", "f0400-test");
+    SiteClient.Answer back = sites.federation().switchover("home");
     assertThat(back.status()).as(back.body()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).untilAsserted(
         () -> sites.at("home").get("/sites/self").then().body("role", equalTo("ACTIVE")).body("epoch", equalTo(3)));

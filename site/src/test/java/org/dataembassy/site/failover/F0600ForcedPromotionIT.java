@@ -56,12 +56,12 @@ class F0600ForcedPromotionIT {
         sites.at("home").get("/sites/self/control-plane").then().body("connected", equalTo(List.of("home"))));
 
     // an unconfirmed request changes nothing
-    sites.at("home").contentType(ContentType.JSON)
+    sites.management("home").contentType(ContentType.JSON)
         .body(Map.of("reason", "test")).post("/operator/forced-promotions")
         .then().statusCode(422).contentType("application/problem+json");
     sites.at("home").get("/sites/self/control-plane").then().body("generation", equalTo(0));
 
-    SiteClient.Answer forced = sites.federation().forcePromote("home", "f0600-test", "drill: lux and emb2 lost");
+    SiteClient.Answer forced = sites.federation().forcePromote("home", "drill: lux and emb2 lost");
     assertThat(forced.status()).as(forced.body()).isEqualTo(200);
     JsonPath outcome = JsonPath.from(forced.body());
     assertThat(outcome.getInt("generation")).isEqualTo(1);
@@ -73,7 +73,7 @@ class F0600ForcedPromotionIT {
     assertThat(view.getInt("generation")).isEqualTo(1);
     assertThat(view.getString("activeSite")).isEqualTo("home");
     Map<String, Object> last = view.getMap("history[-1]");
-    assertThat(last).containsEntry("kind", "FORCED").containsEntry("site", "home").containsEntry("decidedBy", "f0600-test");
+    assertThat(last).containsEntry("kind", "FORCED").containsEntry("site", "home").containsEntry("decidedBy", "CN=operator,OU=Operators,O=GOV");
     assertThat((String) last.get("reason")).contains("drill: lux and emb2 lost");
     await().atMost(Duration.ofSeconds(5)).untilAsserted(
         () -> sites.at("home").get("/sites/self").then().body("role", equalTo("ACTIVE")));

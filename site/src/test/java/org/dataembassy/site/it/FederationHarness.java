@@ -177,7 +177,10 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
    * sites' addresses. Returns the exit code.
    */
   public int embassy(String... args) {
+    // the checkout: <root>/site/target/quarkus-app/quarkus-run.jar (the key ceremony runs from it)
+    Path root = federation.layout().siteApp().toAbsolutePath().getParent().getParent().getParent().getParent();
     List<String> all = new ArrayList<>(List.of(
+        "--root", root.toString(),
         "--data", federation.layout().dataDir().toString(),
         "--addresses",
         String.join(",", federation.layout().sites().stream().map(s -> s.address()).toList())));
@@ -191,35 +194,50 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
 
   /** A REST Assured request to a site over HTTPS, trusting only the state CA. */
   /**
-   * A request to the site as the operator (the federation's operator token): writes to the
-   * registers need a caller. {@link #anonymousAt(String)} for a request without credentials.
+   * A request to the site's e-services (:8443) as the operator, with the local federation's
+   * operator certificate ({@code data/operator/}): writes to the registers need a caller. {@link
+   * #anonymousAt(String)} for a request without credentials.
    */
   public RequestSpecification at(String site) {
-    return anonymousAt(site).header("Authorization", "Bearer " + operatorToken());
+    return request(federation.layout().url(federation.site(site)), operatorSsl(operatorDir()));
   }
 
-  /** The local federation's operator token ({@code <data-dir>/operator.token}). */
-  public String operatorToken() {
-    try {
-      return Files.readString(federation.layout().dataDir().resolve("operator.token")).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no operator token yet: the sites create it at first start", e);
-    }
+  /** A request to the site's management port (:9443) with the operator's certificate. */
+  public RequestSpecification management(String site) {
+    return management(site, operatorDir());
+  }
+
+  /** A request to the site's management port with the certificate in {@code identity}. */
+  public RequestSpecification management(String site, Path identity) {
+    return request(federation.layout().managementUrl(federation.site(site)), operatorSsl(identity));
+  }
+
+  /** The local federation's first operator ({@code data/operator/cert.pem}, {@code key.pem}). */
+  public Path operatorDir() {
+    return federation.layout().operatorDir();
+  }
+
+  private SSLConfig operatorSsl(Path identity) {
+    return org.dataembassy.site.OperatorCredentials.ssl(identity, caCertificate(), trust());
   }
 
   /** A request to the site without credentials. */
   public RequestSpecification anonymousAt(String site) {
+    return request(baseUri(site), SSLConfig.sslConfig().trustStore(trust()));
+  }
+
+  private RequestSpecification request(String baseUri, SSLConfig ssl) {
     return RestAssured.given()
         .config(
             RestAssuredConfig.config()
-                .sslConfig(SSLConfig.sslConfig().trustStore(trust()))
+                .sslConfig(ssl)
 
                 // bounded: a hung site fails the test instead of hanging it
                 .httpClient(
                     HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", 5_000)
                         .setParam("http.socket.timeout", 30_000)))
-        .baseUri(baseUri(site))
+        .baseUri(baseUri)
         .filter(ServerErrors.PRINT);
   }
 

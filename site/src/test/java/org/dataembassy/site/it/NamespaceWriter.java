@@ -22,7 +22,7 @@ public final class NamespaceWriter implements AutoCloseable {
   public final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
 
   public NamespaceWriter(
-      NetworkLab lab, String site, String url, String caFile, String operatorToken, int block, int limitSeconds)
+      NetworkLab lab, String site, String url, String caFile, String operatorDir, int block, int limitSeconds)
       throws IOException {
     String body =
         "{\"cadastralId\":\"%s\",\"address\":\"Tamme 5\",\"areaM2\":10,\"purpose\":\"residential\","
@@ -30,7 +30,7 @@ public final class NamespaceWriter implements AutoCloseable {
     String script =
         "n=0; while [ $n -lt 9999 ]; do id=$(printf '78401:%03d:%04d' " + block + " $n);"
             + " code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 --cacert '" + caFile + "'"
-            + " -H 'Content-Type: application/json' -H 'Authorization: Bearer " + operatorToken + "' -d \"$(printf '" + body + "' \"$id\")\""
+            + " -H 'Content-Type: application/json' --cert '" + operatorDir + "/cert.pem' --key '" + operatorDir + "/key.pem' -d \"$(printf '" + body + "' \"$id\")\""
             + " '" + url + "/parcels');"
             + " echo \"$id $code\"; n=$((n+1)); sleep 0.02; done";
     this.process =

@@ -106,7 +106,7 @@ class RogueEmbassyIT {
 
   /** A metric's value in the site's Prometheus output ({@code name{labels}} as printed), 0 if absent. */
   private double metric(String site, String series) {
-    String body = sites.at(site).get("/q/metrics").asString();
+    String body = sites.management(site).get("/q/metrics").asString();
     Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(body);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }

@@ -2,6 +2,7 @@ package org.dataembassy.runtime.crypto.token;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.dataembassy.runtime.security.OperatorRole;
 import java.util.Optional;
 import java.nio.file.Files;
 import org.dataembassy.runtime.crypto.Pem;
@@ -38,8 +39,10 @@ public final class KeyCeremony {
 
   public static void main(String[] args) {
     try {
-      if (args.length != 2) {
-        throw new IllegalArgumentException("usage: KeyCeremony init-token|init-state|rotate|export|import|site-signing-keys DIR");
+      if (args.length < 2 || (args.length != 2 && !args[0].equals("operator"))) {
+        throw new IllegalArgumentException(
+            "usage: KeyCeremony init-token|init-state|rotate|export|import|site-signing-keys DIR"
+                + " | operator DIR NAME operator|auditor");
       }
       Path dir = Path.of(args[1]);
       switch (args[0]) {
@@ -61,6 +64,14 @@ public final class KeyCeremony {
           }
         }
         case "site-signing-keys" -> issueSigningKeys(dir);
+        case "operator" -> {
+          if (args.length != 4) {
+            throw new IllegalArgumentException("usage: KeyCeremony operator DIR NAME operator|auditor");
+          }
+          OperatorRole role =
+              OperatorRole.parse(args[3]).orElseThrow(() -> new IllegalArgumentException("role must be operator or auditor: " + args[3]));
+          System.out.println(issueOperator(dir, args[2], role));
+        }
         default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
       }
       System.exit(0);
@@ -147,6 +158,52 @@ public final class KeyCeremony {
     String pem = Pem.encode(SiteSigningKeys.load(token, SigningService.JOURNAL).certificate());
     if (!Files.exists(own) || !Files.readString(own).equals(pem)) {
       Pem.write(own, pem, false);
+    }
+  }
+
+  /** How long an operator's certificate is good for. */
+  public static final java.time.Duration OPERATOR_VALIDITY = java.time.Duration.ofDays(365);
+
+  /**
+   * Issues a person's operator (or auditor) certificate from the state root into {@code dir}
+   * ({@code cert.pem}, and {@code key.pem} owner-only, in a directory of its own outside every
+   * site's), unless a current one is there; returns the certificate's subject.
+   */
+  public static String issueOperator(Path dir, String name, OperatorRole role) throws IOException {
+    if (name == null || !name.matches("[A-Za-z0-9 ._-]{1,64}")) {
+      throw new IllegalArgumentException("an operator's name is 1-64 letters, digits, spaces, '.', '_' or '-'");
+    }
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    if (Files.exists(cert) && Files.exists(key)) {
+      java.security.cert.X509Certificate existing = Pem.readCertificate(cert);
+      if (existing.getNotAfter().toInstant().isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))) {
+        return existing.getSubjectX500Principal().getName();
+      }
+    }
+    String zone = Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
+    StateCertificateAuthority ca =
+        StateCertificateAuthority.loadOrCreate(dir.toAbsolutePath().getParent(), SiteTlsProvisioner.stateName(zone));
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+      generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+      java.security.KeyPair pair = generator.generateKeyPair();
+      java.security.cert.X509Certificate issued = ca.certifyOperatorKey(name, role, pair.getPublic(), OPERATOR_VALIDITY);
+      Files.createDirectories(dir);
+      ownerOnly(dir);
+      Pem.write(key, Pem.encodePrivateKey(pair.getPrivate()), true);
+      Pem.write(cert, Pem.encode(issued), false);
+      return issued.getSubjectX500Principal().getName();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("cannot make the operator's key: " + e.getMessage(), e);
+    }
+  }
+
+  private static void ownerOnly(Path dir) throws IOException {
+    try {
+      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to tighten
     }
   }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +24,8 @@ import org.dataembassy.runtime.rest.RequestBodies;
 import org.dataembassy.runtime.rest.WriteResponses;
 import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.runtime.security.Callers;
-import org.dataembassy.runtime.security.OperatorToken;
+import org.dataembassy.runtime.security.Operators;
+import io.vertx.core.http.HttpServerRequest;
 import org.dataembassy.runtime.security.SecurityProblem;
 import org.dataembassy.services.eid.CertificateView;
 import org.dataembassy.services.eid.EidProblem;
@@ -43,7 +45,7 @@ public class CertificateResource {
 
   @Inject EidService service;
   @Inject CertificateRepository certificates;
-  @Inject OperatorToken operator;
+  @Inject Operators operators;
   @Inject Callers callers;
 
   @POST
@@ -51,8 +53,9 @@ public class CertificateResource {
   public Response enrol(
       Enrol body,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    operator.check(authorization);
+    operators.require(http);
     Enrol req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
@@ -65,8 +68,9 @@ public class CertificateResource {
   public Response revokePerson(
       RevokePerson body,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    operator.check(authorization);
+    operators.require(http);
     RevokePerson req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
@@ -84,8 +88,9 @@ public class CertificateResource {
       @PathParam("serial") String serial,
       Revoke body,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    operator.check(authorization);
+    operators.require(http);
     Revoke req = body == null ? new Revoke(null) : body;
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
@@ -99,8 +104,8 @@ public class CertificateResource {
   @GET
   @Path("/{serial}")
   public CertificateView get(
-      @PathParam("serial") String serialText, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Caller caller = callers.authenticated(authorization);
+      @PathParam("serial") String serialText, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+    Caller caller = callers.authenticated(authorization, http);
     String serial = EidService.serial(serialText);
     CertificateView view =
         QuarkusTransaction.requiringNew()
@@ -116,8 +121,8 @@ public class CertificateResource {
   @GET
   public List<CertificateView> ofPerson(
       @QueryParam("personalCode") String personalCode,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Caller caller = callers.authenticated(authorization);
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+    Caller caller = callers.authenticated(authorization, http);
     if (personalCode == null) {
       throw new ProblemException(
           CommonProblem.VALIDATION_FAILED, "Give the personal code: /certificates?personalCode=...");

@@ -1,6 +1,7 @@
 package org.dataembassy.services.landregister.rest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,9 +50,9 @@ public class ParcelResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(
       RegisterParcel body,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    Caller caller = callers.resolve(authorization);
+    Caller caller = callers.resolve(authorization, http);
     RegisterParcel req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(service.register(caller, req, key, hash("POST", "/parcels", req)));
@@ -58,8 +60,8 @@ public class ParcelResource {
 
   @GET
   public List<ParcelView> byOwner(
-      @QueryParam("owner") String owner, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    Caller caller = callers.resolve(authorization);
+      @QueryParam("owner") String owner, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+    Caller caller = callers.resolve(authorization, http);
     if (owner == null) {
       throw new ProblemException(
           CommonProblem.VALIDATION_FAILED, "Give the owner's personal code: /parcels?owner=...");
@@ -96,9 +98,9 @@ public class ParcelResource {
   public Response transfer(
       @PathParam("cadastralId") String cadastralId,
       Transfer body,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    Caller caller = callers.resolve(authorization);
+    Caller caller = callers.resolve(authorization, http);
     Transfer req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
@@ -113,9 +115,9 @@ public class ParcelResource {
   public Response mortgage(
       @PathParam("cadastralId") String cadastralId,
       RegisterMortgage body,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    Caller caller = callers.resolve(authorization);
+    Caller caller = callers.resolve(authorization, http);
     RegisterMortgage req = RequestBodies.required(body);
     String key = IdempotencyKeys.validate(idempotencyKey);
     return WriteResponses.of(
@@ -129,9 +131,9 @@ public class ParcelResource {
   public Response discharge(
       @PathParam("cadastralId") String cadastralId,
       @PathParam("mortgageId") String mortgageId,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-    Caller caller = callers.resolve(authorization);
+    Caller caller = callers.resolve(authorization, http);
     long id;
     try {
       id = Long.parseLong(mortgageId);

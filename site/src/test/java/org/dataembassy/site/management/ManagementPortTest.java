@@ -1,0 +1,100 @@
+package org.dataembassy.site.management;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dataembassy.site.TestCitizens.HTTPS_TEST_PORT;
+import static org.dataembassy.site.TestCitizens.MANAGEMENT_TEST_PORT;
+import static org.dataembassy.site.TestCitizens.asOperator;
+import static org.dataembassy.site.TestCitizens.atManagement;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.dataembassy.runtime.security.Operators;
+import org.dataembassy.site.OperatorCredentials;
+import org.dataembassy.site.SiteCertificates;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Operators are people with certificates: the management endpoints are served on the management
+ * port only, to an operator's or auditor's certificate from the state root (an auditor reads);
+ * on the service port an operator's certificate authenticates a write, a citizen's claim to be
+ * one does not.
+ */
+@QuarkusTest
+@QuarkusTestResource(SiteCertificates.class)
+class ManagementPortTest {
+
+  private static final Path CA = SiteCertificates.OPERATOR_DIR.getParent().resolve("ca.pem");
+
+  @Test
+  void shouldServeTheManagementEndpointsOnlyOnTheManagementPort() {
+    atManagement().get("/q/metrics").then().statusCode(200);
+    atManagement().get("/operator/data-keys").then().statusCode(200).body("version", equalTo(1));
+    // on the service port, with the same operator certificate: not here
+    asOperator().get("/q/metrics").then().statusCode(404).contentType("application/problem+json")
+        .body("code", equalTo("management_port"));
+    asOperator().post("/operator/data-keys").then().statusCode(404).body("code", equalTo("management_port"));
+    given().get("/q/metrics").then().statusCode(404); // the tests' plain HTTP port
+    // and the e-services are not on the management port
+    atManagement().get("/parcels/00000:000:0000").then().statusCode(404).body("code", equalTo("not_management"));
+  }
+
+  @Test
+  void shouldLetAnAuditorReadButNotChange() {
+    atManagement(SiteCertificates.AUDITOR_DIR).get("/q/metrics").then().statusCode(200);
+    atManagement(SiteCertificates.AUDITOR_DIR).get("/operator/data-keys").then().statusCode(200);
+    atManagement(SiteCertificates.AUDITOR_DIR).post("/operator/data-keys").then().statusCode(403)
+        .contentType("application/problem+json").body("code", equalTo("forbidden"));
+    atManagement().post("/operator/data-keys").then().statusCode(200);
+  }
+
+  @Test
+  void shouldRefuseACertificateThatNamesNoOperator() throws Exception {
+    // the site's own HTTPS certificate, from the same root, names no operator or auditor
+    Path site = Files.createTempDirectory("site-identity");
+    Files.copy(SiteCertificates.OPERATOR_DIR.getParent().resolve("home/tls/site-cert.pem"), site.resolve("cert.pem"));
+    Files.copy(SiteCertificates.OPERATOR_DIR.getParent().resolve("home/tls/site-key.pem"), site.resolve("key.pem"));
+    atManagement(site).get("/q/metrics").then().statusCode(403).body("code", equalTo("forbidden"));
+  }
+
+  @Test
+  void shouldRefuseAConnectionWithoutAClientCertificate() {
+    assertThatThrownBy(() ->
+            given().baseUri("https://127.0.0.1").port(MANAGEMENT_TEST_PORT)
+                .config(RestAssuredConfig.config().sslConfig(
+                    SSLConfig.sslConfig().trustStore(OperatorCredentials.trusting(CA)).allowAllHostnames()))
+                .get("/q/metrics"))
+        .isInstanceOf(Exception.class); // the TLS handshake fails: the port requires a certificate
+  }
+
+  @Test
+  void shouldAuthenticateAnOperatorsWriteByCertificateAndNeverByAClaimedHeader() {
+    String id = String.format("%05d:%03d:%04d", ThreadLocalRandom.current().nextInt(100000), 7, 7);
+    Map<String, Object> parcel = Map.of(
+        "cadastralId", id, "address", "Kuuse 3, Tartu", "areaM2", 900, "purpose", "residential",
+        "owners", List.of(Map.of("personalCode", "38001010009", "name", "Owner", "share", "1/1")));
+    // a hostile citizen names the operator as a forwarding site would: not believed
+    given().baseUri("https://127.0.0.1").port(HTTPS_TEST_PORT)
+        .config(RestAssuredConfig.config().sslConfig(SSLConfig.sslConfig().trustStore(OperatorCredentials.trusting(CA)).allowAllHostnames()))
+        .header(Operators.FORWARDED_HEADER, "operator;CN=operator,OU=Operators,O=GOV")
+        .contentType(ContentType.JSON).body(parcel).post("/parcels")
+        .then().statusCode(401).body("code", equalTo("unauthenticated"));
+    // an auditor's certificate writes nothing either
+    given().baseUri("https://127.0.0.1").port(HTTPS_TEST_PORT)
+        .config(RestAssuredConfig.config().sslConfig(OperatorCredentials.ssl(SiteCertificates.AUDITOR_DIR, CA, OperatorCredentials.trusting(CA))))
+        .contentType(ContentType.JSON).body(parcel).post("/parcels")
+        .then().statusCode(401);
+    asOperator().contentType(ContentType.JSON).body(parcel).post("/parcels").then().statusCode(201);
+    assertThat(asOperator().get("/parcels/" + id).jsonPath().getString("cadastralId")).isEqualTo(id);
+  }
+}
