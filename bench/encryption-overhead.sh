@@ -13,7 +13,9 @@ BEFORE="${BEFORE:?set BEFORE to a built worktree of the commit before}"
 ROUNDS="${ROUNDS:-3}"
 WRITES="${WRITES:-1000}"
 READ_SECONDS="${READ_SECONDS:-15}"
-LOAD="java -Xmx256m $HERE/bench/LandRegisterLoad.java"
+WRITE_AT="${WRITE_AT:-127.0.0.11}"   # 127.0.0.13: writes sent to emb2, forwarded to home
+# each build is driven by its own load program (the caller's credential changed with issue 12 §5)
+load() { java -Xmx256m "$current/bench/LandRegisterLoad.java" "$@"; }
 current=""
 trap '[ -n "$current" ] && (cd "$current" && ./embassy --data "$data" down >/dev/null 2>&1) || true' EXIT
 
@@ -22,11 +24,11 @@ measure() { # build label
   (cd "$current" && ./embassy --data "$data" down >/dev/null 2>&1 || true)
   rm -rf "$data"
   (cd "$current" && ./embassy --data "$data" up --detach >/dev/null)
-  $LOAD write https://127.0.0.11:8443 "$data/ca.pem" 80001 500 1 >/dev/null          # warm-up
-  $LOAD write https://127.0.0.11:8443 "$data/ca.pem" 80002 "$WRITES" 1 | sed "s/^/$2 /"
+  load write "https://$WRITE_AT:8443" "$data/ca.pem" 80001 500 1 >/dev/null          # warm-up
+  load write "https://$WRITE_AT:8443" "$data/ca.pem" 80002 "$WRITES" 1 | sed "s/^/$2 /"
   sleep 1
-  $LOAD read https://127.0.0.12:8443 "$data/ca.pem" 80002 "$WRITES" 1 5 >/dev/null     # warm-up
-  $LOAD read https://127.0.0.12:8443 "$data/ca.pem" 80002 "$WRITES" 1 "$READ_SECONDS" | sed "s/^/$2 /"
+  load read https://127.0.0.12:8443 "$data/ca.pem" 80002 "$WRITES" 1 5 >/dev/null     # warm-up
+  load read https://127.0.0.12:8443 "$data/ca.pem" 80002 "$WRITES" 1 "$READ_SECONDS" | sed "s/^/$2 /"
   (cd "$current" && ./embassy --data "$data" down >/dev/null)
   current=""
 }
