@@ -36,8 +36,8 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
       }
       KeyCeremony.issueSigningKeys(home); // the site's own TSA and OCSP keys, in its token
       KeyCeremony.issueSiteCertificates(home, "127.0.0.1"); // TLS, and the site-link key in the token
-      KeyCeremony.issueOperator(OPERATOR_DIR, "test-operator", OperatorRole.OPERATOR);
-      KeyCeremony.issueOperator(AUDITOR_DIR, "test-auditor", OperatorRole.AUDITOR);
+      KeyCeremony.issueOperator(DATA_DIR, OPERATOR_DIR, "test-operator", OperatorRole.OPERATOR);
+      KeyCeremony.issueOperator(DATA_DIR, AUDITOR_DIR, "test-auditor", OperatorRole.AUDITOR);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -98,6 +98,7 @@ public final class KeyCeremonyRunner {
 
   private ProcessBuilder operatorStep(Path dir, String name, String role) throws IOException {
     ProcessBuilder builder = step("operator", dir);
+    builder.environment().put("EMBASSY_DATA_DIR", layout.dataDir().toAbsolutePath().toString());
     builder.command().add(name);
     builder.command().add(role);
     return builder;

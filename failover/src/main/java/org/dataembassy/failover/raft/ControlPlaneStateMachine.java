@@ -45,6 +45,12 @@ public final class ControlPlaneStateMachine implements StateMachine {
   private volatile boolean renewedSinceStart;
   /** False while the Raft log is replayed at start: what is applied then happened before. */
   private volatile boolean live;
+  /**
+   * While this site (re)joins its group and reloads its own Raft log: its own snapshot may be of an
+   * earlier epoch than the state in memory (a forced promotion restarts the group over the same
+   * log), and the log's entries bring it forward again.
+   */
+  private volatile boolean replaying;
   private volatile long liveSinceNanos;
   /**
    * How long after joining the group applied entries may still be old ones: entries every member
@@ -189,7 +195,12 @@ public final class ControlPlaneStateMachine implements StateMachine {
    * renewal counted as one made a site restarted with the whole federation promote another site
    * 0.9 s later, while the active site itself was still starting.)
    */
+  public void beginReplay() {
+    replaying = true;
+  }
+
   public void goLive() {
+    replaying = false;
     liveSinceNanos = System.nanoTime();
     live = true;
   }
@@ -267,7 +278,7 @@ public final class ControlPlaneStateMachine implements StateMachine {
    * behind: without this check, one site leading the group could hand the others any state.)
    */
   Optional<String> snapshotRefusal(ControlPlaneState offered) {
-    if (offered.epoch() < state.epoch()) {
+    if (offered.epoch() < state.epoch() && !replaying) {
       return Optional.of("it is of epoch " + offered.epoch() + ", behind this site's " + state.epoch());
     }
     if (offered.epoch() == 1) {

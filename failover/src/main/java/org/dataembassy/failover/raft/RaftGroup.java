@@ -70,6 +70,7 @@ public class RaftGroup {
                   // comes back from an old snapshot until pinned: docs/raft-notes.md)
                   () -> this.membership)
               : stateMachine;
+      stateMachine.beginReplay(); // until joined: this site's own snapshot and log are loaded
       channel = new JChannel(stack(logDir, membership));
       channel.setName(site.id());
       siteLink.socketFactory().ifPresent(channel.getProtocolStack().getTransport()::setSocketFactory);

@@ -83,7 +83,7 @@ class F0200PlannedSwitchoverIT {
     sites.at(active).contentType(ContentType.JSON).body(Map.of("to", "lux"))
         .post("/operator/switchovers").then().statusCode(404).body("code", equalTo("management_port"));
     // on the management port with an auditor's certificate: read only
-    java.nio.file.Path auditor = sites.federation().layout().dataDir().resolve("auditor-f0200");
+    java.nio.file.Path auditor = sites.federation().layout().dataDir().resolve("people").resolve("auditor-f0200");
     assertThat(sites.embassy("operator", "add", "Audrey Auditor", "--role", "auditor", "--out", auditor.toString())).isZero();
     sites.management(active, auditor).contentType(ContentType.JSON).body(Map.of("to", "lux"))
         .post("/operator/switchovers").then().statusCode(403).body("code", equalTo("forbidden"));

@@ -43,6 +43,13 @@ class F0600ForcedPromotionIT {
           .then().statusCode(201);
       written.add(id);
     }
+    // the epoch moves on first (home -> lux -> home): the forced promotion then restarts home's
+    // Raft group over a log whose first snapshot (taken when home first caught up) is of an older
+    // epoch than the state home holds
+    assertThat(sites.federation().switchover("lux").status()).isEqualTo(200);
+    assertThat(sites.federation().switchover("home").status()).isEqualTo(200);
+    long epochBefore = sites.at("home").get("/sites/self").jsonPath().getLong("epoch");
+    assertThat(epochBefore).isEqualTo(3);
     sites.kill("lux");
     sites.kill("emb2");
     // no majority: home's lease runs out and it acknowledges nothing
@@ -66,8 +73,8 @@ class F0600ForcedPromotionIT {
     JsonPath outcome = JsonPath.from(forced.body());
     assertThat(outcome.getInt("generation")).isEqualTo(1);
     assertThat(outcome.getList("members", String.class)).containsExactly("home");
-    // 2, or 3 if home's writer opened epoch 2 itself first after a write it could not acknowledge
-    assertThat(outcome.getLong("epoch")).isBetween(2L, 3L);
+    // one more, or two if home's writer opened an epoch itself first after a write it could not acknowledge
+    assertThat(outcome.getLong("epoch")).isBetween(epochBefore + 1, epochBefore + 2);
 
     JsonPath view = sites.at("home").get("/sites/self/control-plane").jsonPath();
     assertThat(view.getInt("generation")).isEqualTo(1);

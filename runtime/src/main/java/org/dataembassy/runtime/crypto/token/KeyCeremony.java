@@ -70,7 +70,9 @@ public final class KeyCeremony {
           }
           OperatorRole role =
               OperatorRole.parse(args[3]).orElseThrow(() -> new IllegalArgumentException("role must be operator or auditor: " + args[3]));
-          System.out.println(issueOperator(dir, args[2], role));
+          // the federation's data directory, whose state CA certifies the person (never made here)
+          Path dataDir = Path.of(Optional.ofNullable(System.getenv("EMBASSY_DATA_DIR")).orElse(dir.toAbsolutePath().getParent().toString()));
+          System.out.println(issueOperator(dataDir, dir, args[2], role));
         }
         default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
       }
@@ -165,11 +167,12 @@ public final class KeyCeremony {
   public static final java.time.Duration OPERATOR_VALIDITY = java.time.Duration.ofDays(365);
 
   /**
-   * Issues a person's operator (or auditor) certificate from the state root into {@code dir}
+   * Issues a person's operator (or auditor) certificate from the state root of {@code dataDir}
+   * (which must exist: issuing a person never makes a CA) into {@code dir}
    * ({@code cert.pem}, and {@code key.pem} owner-only, in a directory of its own outside every
    * site's), unless a current one is there; returns the certificate's subject.
    */
-  public static String issueOperator(Path dir, String name, OperatorRole role) throws IOException {
+  public static String issueOperator(Path dataDir, Path dir, String name, OperatorRole role) throws IOException {
     if (name == null || !name.matches("[A-Za-z0-9 ._-]{1,64}")) {
       throw new IllegalArgumentException("an operator's name is 1-64 letters, digits, spaces, '.', '_' or '-'");
     }
@@ -181,9 +184,7 @@ public final class KeyCeremony {
         return existing.getSubjectX500Principal().getName();
       }
     }
-    String zone = Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
-    StateCertificateAuthority ca =
-        StateCertificateAuthority.loadOrCreate(dir.toAbsolutePath().getParent(), SiteTlsProvisioner.stateName(zone));
+    StateCertificateAuthority ca = StateCertificateAuthority.load(dataDir);
     try {
       java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
       generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
