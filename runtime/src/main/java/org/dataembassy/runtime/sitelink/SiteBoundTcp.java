@@ -8,10 +8,7 @@ import java.net.UnknownHostException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import org.jboss.logging.Logger;
@@ -59,9 +56,6 @@ public class SiteBoundTcp extends TCP {
     IDENTITY
   }
 
-  /** A refused connection or message, for metrics. */
-  public record Refusal(Reason reason, String peer) {}
-
   @Property(description = "The federation's sites and their addresses: home=127.0.0.1,lux=127.0.0.12")
   protected String sites = "";
 
@@ -74,12 +68,6 @@ public class SiteBoundTcp extends TCP {
   private volatile Map<InetAddress, String> siteByAddress = Map.of();
   private final ThreadLocal<String> receivingFrom = new ThreadLocal<>();
   private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-  private final CopyOnWriteArrayList<Consumer<Refusal>> listeners = new CopyOnWriteArrayList<>();
-
-  public SiteBoundTcp onRefusal(Consumer<Refusal> listener) {
-    listeners.add(Objects.requireNonNull(listener));
-    return this;
-  }
 
   @Override
   public void init() throws Exception {
@@ -289,8 +277,6 @@ public class SiteBoundTcp extends TCP {
 
   private void refuse(Reason reason, String peer, String format, Object... args) {
     SiteLinkRefusals.count(reason);
-    Refusal refusal = new Refusal(reason, peer);
-    listeners.forEach(l -> l.accept(refusal));
     long now = System.currentTimeMillis();
     String key = reason + "|" + peer;
     Long last = lastLogged.get(key);
