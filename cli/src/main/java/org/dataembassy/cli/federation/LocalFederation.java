@@ -130,6 +130,7 @@ public final class LocalFederation {
             .orElseThrow(() -> new IllegalStateException("site " + id + " does not answer with its control plane"));
     OperatorKey operator = OperatorKey.load(layout.operatorDir());
     long at = System.currentTimeMillis();
+    // OperatorOrder.statement (failover module, not a dependency of the CLI): F0600 proves they agree
     String signed = "embassy-forced-promotion|v1|" + id + "|" + (generation + 1) + "|" + reason + "|" + at;
     var body = SiteClient.json().createObjectNode().put("force", true).put("reason", reason);
     body.putObject("order")

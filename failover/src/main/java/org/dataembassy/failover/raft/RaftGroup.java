@@ -16,6 +16,7 @@ import org.dataembassy.failover.ControlCommand;
 import org.dataembassy.failover.agreement.PromotionAgreement;
 import org.dataembassy.failover.config.ControlPlaneConfig;
 import org.dataembassy.runtime.crypto.SiteSignatures;
+import org.dataembassy.runtime.crypto.StateRoot;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.sitelink.SiteBoundTcp;
@@ -40,6 +41,7 @@ public class RaftGroup {
   @Inject ControlPlaneConfig config;
   @Inject SiteLinkTls siteLink;
   @Inject SiteSignatures signatures;
+  @Inject StateRoot stateRoot;
 
   private volatile JChannel channel;
   private volatile RaftHandle raft;
@@ -65,7 +67,7 @@ public class RaftGroup {
           stateMachine == null
               ? new ControlPlaneStateMachine(
                   federation.initialActive(),
-                  new PromotionAgreement(federation.siteIds(), signatures, stateCa()),
+                  new PromotionAgreement(federation.siteIds(), signatures, stateRoot.certificate()),
                   // the generation as this site started it (the Raft protocol's own member list
                   // comes back from an old snapshot until pinned: docs/raft-notes.md)
                   () -> this.membership)
@@ -122,15 +124,6 @@ public class RaftGroup {
     LOG.error(because);
     if (channel != null) {
       channel.close();
-    }
-  }
-
-  private java.security.cert.X509Certificate stateCa() {
-    try {
-      return org.dataembassy.runtime.crypto.Pem.readCertificate(
-          org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("EMB-CR-012 cannot read the state CA certificate", e);
     }
   }
 

@@ -13,6 +13,7 @@ import org.dataembassy.failover.agreement.OperatorOrder;
 import org.dataembassy.failover.raft.RaftGroup;
 import org.dataembassy.failover.raft.RaftMembership;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.StateRoot;
 import org.dataembassy.runtime.journal.JournalApplier;
 import org.dataembassy.runtime.rest.ProblemException;
 import org.jboss.logging.Logger;
@@ -43,17 +44,9 @@ public class ForcedPromotionService {
   @Inject SiteConfig site;
   @Inject JournalApplier applier;
   @Inject LeaseKeeper lease;
+  @Inject StateRoot stateRoot;
 
   private final ReentrantLock inProgress = new ReentrantLock();
-
-  private java.security.cert.X509Certificate stateCa() {
-    try {
-      return org.dataembassy.runtime.crypto.Pem.readCertificate(
-          org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /** What a forced promotion did. */
   public record Outcome(String site, long epoch, long startSequence, int generation, List<String> members, List<String> lost) {}
@@ -66,7 +59,7 @@ public class ForcedPromotionService {
     if (order == null) {
       throw new ProblemException(FailoverProblem.ORDER_REFUSED, "A forced promotion takes the operator's signed order (./embassy promote signs it).");
     }
-    Optional<String> refused = order.refusal(site.id(), current.generation() + 1, stateCa());
+    Optional<String> refused = order.refusal(site.id(), current.generation() + 1, stateRoot.certificate());
     if (refused.isEmpty() && Math.abs(System.currentTimeMillis() - order.atMillis()) > ORDER_FRESHNESS_MS) {
       refused = Optional.of("the order was signed " + (System.currentTimeMillis() - order.atMillis()) / 1000 + " s from now");
     }

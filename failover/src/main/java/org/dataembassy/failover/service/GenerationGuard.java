@@ -20,6 +20,7 @@ import org.dataembassy.failover.raft.RaftMembership;
 import org.dataembassy.runtime.client.PeerSiteClient;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.StateRoot;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,7 @@ public class GenerationGuard {
   @Inject ControlPlaneConfig config;
   @Inject RaftGroup group;
   @Inject PeerSiteClient peers;
+  @Inject StateRoot stateRoot;
 
   /** A generation reported by another site. */
   record PeerGeneration(String site, int generation, List<String> members) {}
@@ -106,7 +108,7 @@ public class GenerationGuard {
       List<String> members = new ArrayList<>();
       view.path("members").forEach(m -> members.add(m.asText()));
       int generation = view.path("generation").asInt(0);
-      Optional<String> unproven = unproven(view.path("history"), generation, stateCa());
+      Optional<String> unproven = unproven(view.path("history"), generation, stateRoot.certificate());
       if (unproven.isPresent()) {
         long now = System.currentTimeMillis();
         if (now - lastUnprovenLog > 60_000) {
@@ -156,11 +158,6 @@ public class GenerationGuard {
       }
     }
     return Optional.of("no operator's signed order for that generation is in its history");
-  }
-
-  private java.security.cert.X509Certificate stateCa() throws IOException {
-    return org.dataembassy.runtime.crypto.Pem.readCertificate(
-        org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()));
   }
 
   private void discardRaftLog() {
