@@ -38,7 +38,7 @@ public class ManagementAccess {
         config.enabled() && context.request().localAddress() != null && context.request().localAddress().port() == config.port();
     if (!onManagementPort) {
       if (management) {
-        refuse(context, ManagementProblem.MANAGEMENT_PORT,
+        refuse(context, SecurityProblem.MANAGEMENT_PORT,
             path + " is served on the management port :" + config.port() + " to operators' and auditors' certificates.");
         return;
       }
@@ -46,7 +46,7 @@ public class ManagementAccess {
       return;
     }
     if (!management) {
-      refuse(context, ManagementProblem.NOT_MANAGEMENT, path + " is not a management endpoint: use the service port.");
+      refuse(context, SecurityProblem.NOT_MANAGEMENT, path + " is not a management endpoint: use the service port.");
       return;
     }
     Optional<OperatorIdentity> who = OperatorIdentity.of(context.request());

@@ -6,7 +6,11 @@ import org.dataembassy.runtime.rest.ProblemType;
 public enum SecurityProblem implements ProblemType {
   UNAUTHENTICATED(401, "Authentication is required"),
   SESSION_EXPIRED(401, "The session has ended"),
-  FORBIDDEN(403, "The caller may not do this");
+  FORBIDDEN(403, "The caller may not do this"),
+  /** An operator endpoint asked for on the service port. */
+  MANAGEMENT_PORT(404, "Served on the management port"),
+  /** Anything but an operator endpoint asked for on the management port. */
+  NOT_MANAGEMENT(404, "Not a management endpoint");
 
   private final int status;
   private final String title;
