@@ -109,16 +109,17 @@ for i in $(seq 1 100); do
     [ "$status" = 201 ] && break
   done
   sed 's/.*"certificate":"\([^"]*\)".*/\1/' "$W/certs/$i.json" | sed 's/\\n/\n/g' > "$W/certs/$i.pem"
+  [ -f "$W/issuer.pem" ] || sed 's/.*"issuer":"\([^"]*\)".*/\1/' "$W/certs/$i.json" | sed 's/\\n/\n/g' > "$W/issuer.pem"
   serial=$(openssl x509 -in "$W/certs/$i.pem" -noout -serial | cut -d= -f2)
   end=$(date -u -d "$(openssl x509 -in "$W/certs/$i.pem" -noout -enddate | cut -d= -f2)" +%y%m%d%H%M%SZ)
   subject=$(openssl x509 -in "$W/certs/$i.pem" -noout -subject -nameopt compat | sed 's/^subject=//')
   printf 'V\t%s\t\t%s\tunknown\t%s\n' "$end" "$serial" "$subject" >> "$W/index.txt"
 done
 echo "100 citizens enrolled; openssl index: $(wc -l < "$W/index.txt") lines"
-openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/null 2>&1
+openssl ocsp -issuer "$W/issuer.pem" -cert "$W/certs/1.pem" -reqout "$W/ocsp.req" >/dev/null 2>&1
 # without a nonce (RFC 5019, as browsers ask): our site answers a pre-produced response
-openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -no_nonce -reqout "$W/ocsp-nononce.req" >/dev/null 2>&1
-openssl ocsp -issuer "$CA" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
+openssl ocsp -issuer "$W/issuer.pem" -cert "$W/certs/1.pem" -no_nonce -reqout "$W/ocsp-nononce.req" >/dev/null 2>&1
+openssl ocsp -issuer "$W/issuer.pem" -cert "$W/certs/1.pem" -url https://127.0.0.11:8443/ocsp -CAfile "$CA" 2>&1 | grep -E ": good|verify"
 SECONDS_EACH=$WARMUP load warm-up "$W/ocsp.req" application/ocsp-request 0 https://127.0.0.11:8443/ocsp >/dev/null
 # openssl_load REQ NAME: wrk against an `openssl ocsp -multi 2` responder (-multi 1 answered nothing
 # to 16 connections, docs/benchmarks.md) on the same certificates and responder key; it answers
@@ -130,7 +131,7 @@ openssl_load() {
     openssl ocsp -index $W/index.txt -port 8889 -rsigner $DATA/ca/ocsp-cert.pem -rkey $DATA/ca/ocsp-key.pem -CA $CA -ignore_err -multi 2 >/dev/null 2>&1 &
     o=\$!
     for i in \$(seq 1 50); do (echo > /dev/tcp/127.0.0.1/8889) 2>/dev/null && break; sleep 0.1; done   # until it listens, at most 5 s
-    openssl ocsp -issuer $CA -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -qE ': good' || echo 'openssl ocsp did not answer good' >&2
+    openssl ocsp -issuer $W/issuer.pem -cert $W/certs/1.pem -url http://127.0.0.1:8889 -CAfile $CA 2>&1 | grep -qE ': good' || echo 'openssl ocsp did not answer good' >&2
     BODY=$W/$req CTYPE=application/ocsp-request CLOSE=1 wrk -t 2 -c $CONC -d ${SECONDS_EACH}s --latency \
       -s bench/post-body.lua http://127.0.0.1:8889/ > $W/wrk-$name.txt
     pkill -9 -P \$o 2>/dev/null; kill -9 \$o 2>/dev/null; true

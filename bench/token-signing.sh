@@ -25,7 +25,7 @@ PID=$(cat "$DATA/home/site.pid"); TICKS=$(getconf CLK_TCK); CA="$DATA/ca.pem"
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1); site JVM: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-}"
 $EMB citizen enrol --code 38001010009 --name "Mari Maasikas" --out "$W/mari" >/dev/null
 openssl ts -query -data README.md -sha256 -cert -out "$W/req.tsq" 2>/dev/null
-openssl ocsp -issuer "$CA" -cert "$W/mari/cert.pem" -reqout "$W/req.ocsp" >/dev/null 2>&1
+openssl ocsp -issuer "$W/mari/issuer.pem" -cert "$W/mari/cert.pem" -reqout "$W/req.ocsp" >/dev/null 2>&1
 
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 load() { # NAME BODY CTYPE URL -> "rps cores"

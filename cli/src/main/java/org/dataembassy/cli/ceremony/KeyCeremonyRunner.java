@@ -46,6 +46,7 @@ public final class KeyCeremonyRunner {
     Path dir = layout.siteDir(site);
     return Files.exists(dir.resolve("token").resolve("pkcs11.cfg"))
         && Files.exists(journalCertificate(dir, site))
+        && Files.exists(dir.resolve("pki").resolve("issuing-ca-" + site + ".pem"))
         && Files.exists(dir.resolve("keys").resolve("index-key.sealed"))
         && SiteCertificateFiles.current(dir.resolve("tls").resolve("site-cert.pem"))
         && SiteCertificateFiles.current(dir.resolve("tls").resolve("link-cert.pem"));
@@ -65,7 +66,10 @@ public final class KeyCeremonyRunner {
         done.add(site);
       }
     }
-    distributeJournalCertificates();
+    distributePublicCertificates();
+    if (delegateOcsp()) {
+      distributePublicCertificates();
+    }
     ensureOperator();
     return done;
   }
@@ -125,24 +129,56 @@ public final class KeyCeremonyRunner {
   }
 
   /**
-   * Gives every site the journal-signing certificate of every other site (public certificates:
-   * what lets a site check who wrote an entry), as the ceremony hands them out.
+   * Gives every site the public certificates of every other site (a site's own end in {@code
+   * -<site>.pem} in its {@code pki/}: its journal-signing certificate, its issuing CA, its OCSP
+   * responder and the OCSP delegations its issuing CA made), as the ceremony hands them out.
    */
-  private void distributeJournalCertificates() throws IOException {
+  private void distributePublicCertificates() throws IOException {
     for (var from : layout.sites()) {
-      Path own = journalCertificate(layout.siteDir(from.id()), from.id());
-      if (!Files.exists(own)) {
+      Path pki = layout.siteDir(from.id()).resolve("pki");
+      if (!Files.isDirectory(pki)) {
         continue;
       }
-      for (var to : layout.sites()) {
-        Path copy = journalCertificate(layout.siteDir(to.id()), from.id());
-        if (!to.id().equals(from.id())
-            && (!Files.exists(copy) || Files.mismatch(own, copy) != -1)) {
-          Files.createDirectories(copy.getParent());
-          Files.copy(own, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      List<Path> own = new ArrayList<>();
+      try (var files = Files.newDirectoryStream(pki, "*-" + from.id() + ".pem")) {
+        files.forEach(own::add);
+      }
+      for (Path file : own) {
+        for (var to : layout.sites()) {
+          Path copy = layout.siteDir(to.id()).resolve("pki").resolve(file.getFileName());
+          if (!to.id().equals(from.id()) && (!Files.exists(copy) || Files.mismatch(file, copy) != -1)) {
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
         }
       }
     }
+  }
+
+  /**
+   * Has each site's issuing CA delegate OCSP to every site's responder where it has not yet (a
+   * step in that site's token); returns whether any site was asked.
+   */
+  private boolean delegateOcsp() throws IOException {
+    boolean asked = false;
+    for (var issuer : layout.sites()) {
+      Path pki = layout.siteDir(issuer.id()).resolve("pki");
+      if (!Files.exists(pki.resolve("issuing-ca-" + issuer.id() + ".pem"))) {
+        continue;
+      }
+      boolean missing = false;
+      for (var responder : layout.sites()) {
+        Path certificate = pki.resolve("ocsp-" + responder.id() + ".pem");
+        Path delegation = pki.resolve("ocsp-" + responder.id() + "-by-" + issuer.id() + ".pem");
+        missing |= Files.exists(certificate)
+            && (!Files.exists(delegation) || Files.getLastModifiedTime(delegation).compareTo(Files.getLastModifiedTime(certificate)) < 0);
+      }
+      if (missing) {
+        run(step("delegate-ocsp", layout.siteDir(issuer.id())));
+        asked = true;
+      }
+    }
+    return asked;
   }
 
   private static Path journalCertificate(Path siteDir, String site) {

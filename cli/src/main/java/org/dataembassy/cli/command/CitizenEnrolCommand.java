@@ -58,9 +58,14 @@ public final class CitizenEnrolCommand implements Callable<Integer> {
     }
     CitizenKeys.writePrivateKey(key, keys.getPrivate());
     Files.writeString(cert, result.path("certificate").asText());
+    // the site's issuing CA that certified it: what openssl ocsp -issuer names
+    Path issuer = out.resolve("issuer.pem");
+    if (result.hasNonNull("issuer")) {
+      Files.writeString(issuer, result.path("issuer").asText());
+    }
     System.out.printf(
-        "Enrolled: certificate %s valid until %s%n  %s%n  %s (private key, owner-only)%n",
-        result.path("serial").asText(), result.path("notAfter").asText(), cert, key);
+        "Enrolled: certificate %s valid until %s%n  %s%n  %s (private key, owner-only)%n  %s (issuing CA)%n",
+        result.path("serial").asText(), result.path("notAfter").asText(), cert, key, issuer);
     return 0;
   }
 }

@@ -30,10 +30,22 @@ public final class CitizenCertificates {
   private static final String PEM_END = "-----END CERTIFICATE-----";
 
   private final X509Certificate stateCa;
+  private final IssuingCas issuingCas;
   private final Provider verifier;
 
+  /** Certificates the state root issued itself (tests; the root issues no citizen at a site). */
   public CitizenCertificates(X509Certificate stateCa, Provider verifier) {
+    this(stateCa, null, verifier);
+  }
+
+  /** Certificates of the sites' issuing CAs (or of the root itself). */
+  public CitizenCertificates(IssuingCas issuingCas, Provider verifier) {
+    this(issuingCas.root(), issuingCas, verifier);
+  }
+
+  private CitizenCertificates(X509Certificate stateCa, IssuingCas issuingCas, Provider verifier) {
     this.stateCa = stateCa;
+    this.issuingCas = issuingCas;
     this.verifier = verifier;
   }
 
@@ -67,16 +79,28 @@ public final class CitizenCertificates {
     }
   }
 
-  /** True if the state CA issued the certificate (its signature verifies with the CA's key). */
+  /**
+   * True if the state issued the certificate: a site's issuing CA (whose own certificate is the
+   * state root's) or the root itself signed it.
+   */
   public boolean issuedByState(X509Certificate certificate) {
-    if (!certificate.getIssuerX500Principal().equals(stateCa.getSubjectX500Principal())) {
-      return false;
+    return issuerOf(certificate).isPresent();
+  }
+
+  /** The state CA that issued the certificate (an issuing CA, or the root); empty if none did. */
+  public Optional<X509Certificate> issuerOf(X509Certificate certificate) {
+    X509Certificate issuer =
+        certificate.getIssuerX500Principal().equals(stateCa.getSubjectX500Principal())
+            ? stateCa
+            : issuingCas == null ? null : issuingCas.named(certificate.getIssuerX500Principal()).orElse(null);
+    if (issuer == null) {
+      return Optional.empty();
     }
     try {
-      certificate.verify(stateCa.getPublicKey());
-      return true;
+      certificate.verify(issuer.getPublicKey());
+      return Optional.of(issuer);
     } catch (GeneralSecurityException | RuntimeException e) {
-      return false;
+      return Optional.empty();
     }
   }
 

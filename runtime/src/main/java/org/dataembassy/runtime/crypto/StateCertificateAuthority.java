@@ -45,11 +45,27 @@ public final class StateCertificateAuthority {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final X509Certificate certificate;
-  private final KeyPair keyPair;
+  private final java.security.PrivateKey signingKey;
+  /** The provider that signs with {@link #signingKey} (a token's), or null for the JVM's default. */
+  private final java.security.Provider provider;
 
   private StateCertificateAuthority(X509Certificate certificate, KeyPair keyPair) {
+    this(certificate, keyPair.getPrivate(), null);
+  }
+
+  private StateCertificateAuthority(X509Certificate certificate, java.security.PrivateKey signingKey, java.security.Provider provider) {
     this.certificate = certificate;
-    this.keyPair = keyPair;
+    this.signingKey = signingKey;
+    this.provider = provider;
+  }
+
+  /**
+   * A CA whose key is held elsewhere, typically a site's issuing CA inside its PKCS#11 token:
+   * certificates are signed through {@code provider} and the key never enters this process.
+   */
+  public static StateCertificateAuthority withKey(
+      X509Certificate certificate, java.security.PrivateKey key, java.security.Provider provider) {
+    return new StateCertificateAuthority(certificate, key, provider);
   }
 
   public static Path certificateFile(Path dataDir) {
@@ -92,7 +108,7 @@ public final class StateCertificateAuthority {
             return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
           }
           StateCertificateAuthority ca = create(stateName);
-          Pem.write(key, Pem.encodePrivateKey(ca.keyPair.getPrivate()), true);
+          Pem.write(key, Pem.encodePrivateKey(ca.signingKey), true);
           Pem.write(cert, Pem.encode(ca.certificate), false);
           return ca;
         });
@@ -119,7 +135,7 @@ public final class StateCertificateAuthority {
                   Extension.subjectKeyIdentifier,
                   false,
                   ext.createSubjectKeyIdentifier(pair.getPublic()));
-      return new StateCertificateAuthority(sign(builder, pair), pair);
+      return new StateCertificateAuthority(sign(builder, pair.getPrivate(), null), pair);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot create the state CA", e);
     }
@@ -197,6 +213,36 @@ public final class StateCertificateAuthority {
       throw new IllegalStateException("cannot certify the key of operator " + name, e);
     }
   }
+
+  /**
+   * Certifies a site's issuing CA key, generated in its token: an intermediate CA ({@code pathLen
+   * 0}: it certifies citizens, never another CA) named for the site ({@code GOV Issuing CA (lux)}),
+   * for the enrolments made there. Only the state root does this, at the key ceremony.
+   */
+  public X509Certificate certifyIssuingCaKey(String siteId, PublicKey key, Duration validity) {
+    try {
+      Instant now = Instant.now();
+      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                  serial(),
+                  Date.from(now.minus(Duration.ofMinutes(5))),
+                  Date.from(now.plus(validity)),
+                  new X500Name("CN=" + stateName() + " " + ISSUING_CA_NAME + " (" + siteId + "),O=" + stateName()),
+                  key)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+              .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
+              .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+      return sign(builder, signingKey, provider);
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot certify the issuing CA key of " + siteId, e);
+    }
+  }
+
+  /** What an issuing CA's common name says it is, before the site's id in brackets. */
+  public static final String ISSUING_CA_NAME = "Issuing CA";
 
   /** The URI by which a site-link certificate names its site. */
   public static final String SITE_URI_PREFIX = "urn:embassy:site:";
@@ -350,7 +396,7 @@ public final class StateCertificateAuthority {
     if (subjectAltNames != null) {
       builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames);
     }
-    return sign(builder, keyPair);
+    return sign(builder, signingKey, provider);
   }
 
   private String stateName() {
@@ -365,13 +411,15 @@ public final class StateCertificateAuthority {
     return certificate;
   }
 
-  private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer)
+  private static X509Certificate sign(
+      X509v3CertificateBuilder builder, java.security.PrivateKey key, java.security.Provider provider)
       throws GeneralSecurityException {
     try {
-      return new JcaX509CertificateConverter()
-          .getCertificate(
-              builder.build(
-                  new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signer.getPrivate())));
+      JcaContentSignerBuilder signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM);
+      if (provider != null) {
+        signer.setProvider(provider);
+      }
+      return new JcaX509CertificateConverter().getCertificate(builder.build(signer.build(key)));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
     }

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Provider;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
+import org.dataembassy.runtime.crypto.ocsp.OcspDelegations;
 import org.dataembassy.runtime.config.CryptoConfig;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
@@ -35,10 +38,12 @@ public class StatePki {
   @Inject FederationConfig federation;
   @Inject CryptoConfig config;
   @Inject SiteToken token;
+  @Inject StateRoot stateRoot;
 
   /** Set once everything below is; read without a lock on every request. */
   private volatile boolean loaded;
   private StateCertificateAuthority ca;
+  private IssuingCas issuingCas;
   private CitizenCertificates citizens;
   private TimeStampAuthority tsa;
   private OcspResponder ocsp;
@@ -62,8 +67,16 @@ public class StatePki {
     try {
       Clock clock = Clock.systemUTC();
       signingProvider = SigningProvider.forChoice(SigningProvider.choice(config.signingProvider()));
-      ca = StateCertificateAuthority.load(site.dataDir());
-      citizens = new CitizenCertificates(ca.certificate(), signingProvider);
+      X509Certificate root = stateRoot.certificate();
+      // the citizens enrolled here are certified by this site's issuing CA, inside its token: the
+      // state root's key is at no site
+      SiteSigningKeys.TokenKey issuing = SiteSigningKeys.loadKey(token, SiteSigningKeys.ISSUING_CA);
+      if (!issuing.issuer().equals(root)) {
+        throw new IOException("the issuing CA in " + token + " is not certified by the state root " + StateCertificateAuthority.certificateFile(site.dataDir()) + ": run the key ceremony");
+      }
+      ca = StateCertificateAuthority.withKey(issuing.certificate(), issuing.privateKey(), token.provider());
+      issuingCas = new IssuingCas(site.siteDir().resolve("pki"), root, clock);
+      citizens = new CitizenCertificates(issuingCas, signingProvider);
       // this site's own TSA and OCSP keys, inside its token: signed there, never in this process
       tsa =
           new TimeStampAuthority(
@@ -72,23 +85,34 @@ public class StatePki {
               config.tsaPolicy(),
               new TimeStampSerials(site.id(), clock),
               clock);
+      SigningIdentity responder = SiteSigningKeys.load(token, SigningService.OCSP);
+      List<OcspDelegations.Delegation> delegations =
+          OcspDelegations.toResponder(site.siteDir().resolve("pki"), site.id(), responder.certificate(), issuingCas);
       ocsp =
           new OcspResponder(
-              SiteSigningKeys.load(token, SigningService.OCSP),
+              responder,
+              delegations,
               token.provider(),
               clock,
               config.ocspResponseValidity(),
               config.ocspPreProducedResponses());
-      signatures = new CmsSignatures(citizens, ca.certificate(), signingProvider);
+      signatures = new CmsSignatures(citizens, root, signingProvider);
       loaded = true;
       LOG.infof(
-          "EMB-CR-002 state PKI loaded; TSA and OCSP sign in the site's token (%s), signatures verified with %s",
-          token.provider().getName(), signingProvider.getName());
+          "EMB-CR-002 state PKI loaded; enrolments, TSA and OCSP sign in the site's token (%s); %d issuing CAs known, OCSP delegated by %d; signatures verified with %s",
+          token.provider().getName(), issuingCas.all().size(), delegations.size(), signingProvider.getName());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the state PKI's key material", e);
     }
   }
 
+  /** The sites' issuing CAs this site knows. */
+  public IssuingCas issuingCas() {
+    load();
+    return issuingCas;
+  }
+
+  /** This site's issuing CA: it certifies the citizens enrolled here. */
   public StateCertificateAuthority certificateAuthority() {
     load();
     return ca;

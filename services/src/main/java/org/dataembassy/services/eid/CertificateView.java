@@ -9,6 +9,8 @@ import java.util.List;
  * @param serial upper-case hex, as {@code openssl x509 -serial} prints it
  * @param status {@code good}, {@code revoked} or {@code expired}
  * @param certificate PEM
+ * @param issuer PEM of the site's issuing CA that certified it ({@code openssl ocsp -issuer});
+ *     null if it is not one the site knows
  */
 public record CertificateView(
     String serial,
@@ -20,4 +22,5 @@ public record CertificateView(
     String status,
     Instant revokedAt,
     String revocationReason,
-    String certificate) {}
+    String certificate,
+    String issuer) {}

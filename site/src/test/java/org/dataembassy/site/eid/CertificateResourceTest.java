@@ -31,15 +31,29 @@ class CertificateResourceTest {
   private static final String PROBLEM = "application/problem+json";
 
   @Test
-  void shouldIssueAnEidCertificateForTheCitizensKeyUnderTheStateCa() throws Exception {
+  void shouldIssueAnEidCertificateForTheCitizensKeyUnderTheSitesIssuingCa() throws Exception {
     String code = TestCitizens.newPersonalCode();
     Citizen mari = TestCitizens.enrol(code, "Mari Maasikas", "notary");
     X509Certificate cert =
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(mari.certificatePem().getBytes(StandardCharsets.US_ASCII)));
-    X509Certificate ca = Pem.readCertificate(Path.of("target", "test-data", "ca.pem"));
-    cert.verify(ca.getPublicKey());
+    X509Certificate root = Pem.readCertificate(Path.of("target", "test-data", "ca.pem"));
+    // certified by this site's issuing CA (in its token), itself certified by the root for end
+    // entities only; never by the root, whose key no site holds
+    String issuerPem =
+        asOperator().get("/certificates/" + mari.serial()).then().statusCode(200).extract().path("issuer");
+    X509Certificate issuing =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(issuerPem.getBytes(StandardCharsets.US_ASCII)));
+    assertThat(issuing.getSubjectX500Principal().getName()).contains("Issuing CA (home)");
+    assertThat(issuing.getBasicConstraints()).isZero();
+    issuing.verify(root.getPublicKey());
+    cert.verify(issuing.getPublicKey());
+    assertThat(cert.getIssuerX500Principal()).isEqualTo(issuing.getSubjectX500Principal());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> cert.verify(root.getPublicKey()))
+        .isInstanceOf(java.security.SignatureException.class);
     assertThat(cert.getPublicKey()).isEqualTo(mari.keys().getPublic());
     assertThat(cert.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER")))
         .contains("SERIALNUMBER=PNOEE-" + code).contains("CN=Mari Maasikas");

@@ -63,10 +63,10 @@ class F0800CitizenServicesAfterHomeLossIT {
 
     // OCSP at the embassy: good for Mari, revoked for the certificate revoked at home
     for (String site : new String[] {"lux", "emb2"}) {
-      assertThat(Tool.run(work, "openssl", "ocsp", "-issuer", "ca.pem", "-cert", mari.resolve("cert.pem").toString(),
+      assertThat(Tool.run(work, "openssl", "ocsp", "-issuer", mari.resolve("issuer.pem").toString(), "-cert", mari.resolve("cert.pem").toString(),
           "-url", sites.baseUri(site) + "/ocsp", "-CAfile", "ca.pem", "-timeout", "10").assertSuccess().out())
           .contains(": good");
-      assertThat(Tool.run(work, "openssl", "ocsp", "-issuer", "ca.pem", "-cert", stolen.resolve("cert.pem").toString(),
+      assertThat(Tool.run(work, "openssl", "ocsp", "-issuer", stolen.resolve("issuer.pem").toString(), "-cert", stolen.resolve("cert.pem").toString(),
           "-url", sites.baseUri(site) + "/ocsp", "-CAfile", "ca.pem", "-timeout", "10").assertSuccess().out())
           .contains(": revoked");
     }

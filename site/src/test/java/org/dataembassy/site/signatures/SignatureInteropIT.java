@@ -106,11 +106,17 @@ class SignatureInteropIT {
   @Order(2)
   void shouldAnswerOcspGoodThenRevokedAtEverySiteAfterARevocationWrittenAtHome() throws Exception {
     String cert = citizen.resolve("cert.pem").toString();
+    // certified by the issuing CA of the site that enrolled Mari (the state root's key is at no
+    // site); every site answers for it through the delegation of that CA to its own responder
+    String issuer = citizen.resolve("issuer.pem").toString();
+    assertThat(openssl("x509", "-in", issuer, "-noout", "-subject", "-ext", "basicConstraints").assertSuccess().out())
+        .contains("Issuing CA (home)").contains("pathlen:0");
+    assertThat(openssl("verify", "-CAfile", "ca.pem", "-untrusted", issuer, cert).assertSuccess().out()).contains(": OK");
     for (String site : SITES) {
-      Tool.Result good = openssl("ocsp", "-issuer", "ca.pem", "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
+      Tool.Result good = openssl("ocsp", "-issuer", issuer, "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
           "-CAfile", "ca.pem", "-timeout", "10");
       assertThat(good.assertSuccess().out()).contains(cert + ": good").contains("Response verify OK");
-      assertThat(openssl("ocsp", "-issuer", "ca.pem", "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
+      assertThat(openssl("ocsp", "-issuer", issuer, "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
               "-CAfile", "ca.pem", "-timeout", "10", "-resp_text").assertSuccess().out())
           .as("signed by %s's own responder key", site)
           .contains("OCSP Responder (" + site + ")");
@@ -118,7 +124,7 @@ class SignatureInteropIT {
     assertThat(embassy("citizen", "revoke", "--code", CODE, "--reason", "key_compromise")).isZero();
     for (String site : SITES) {
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-          assertThat(openssl("ocsp", "-issuer", "ca.pem", "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
+          assertThat(openssl("ocsp", "-issuer", issuer, "-cert", cert, "-url", sites.baseUri(site) + "/ocsp",
               "-CAfile", "ca.pem", "-timeout", "10").assertSuccess().out())
               .contains(cert + ": revoked").contains("Reason: keyCompromise"));
     }
@@ -130,7 +136,7 @@ class SignatureInteropIT {
     // moments: it folds an entry once its successor or a checkpoint arrives)
     for (String site : SITES) {
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-          assertThat(openssl("ocsp", "-issuer", "ca.pem", "-cert", citizen.resolve("cert.pem").toString(),
+          assertThat(openssl("ocsp", "-issuer", citizen.resolve("issuer.pem").toString(), "-cert", citizen.resolve("cert.pem").toString(),
               "-url", sites.baseUri(site) + "/ocsp", "-CAfile", "ca.pem", "-timeout", "10").assertSuccess().out())
               .contains(": good"));
     }

@@ -129,11 +129,38 @@ public final class CmsSignatures {
           new Attribute(SIGNATURE_TIME_STAMP, new DERSet(ContentInfo.getInstance(ASN1Primitive.fromByteArray(token)))));
       SignerInformation stamped =
           SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(attributes));
-      return new Augmented(
-          CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded(), stamp.time());
-    } catch (CMSException | IOException e) {
+      CMSSignedData augmented = withIssuingCa(CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)), signer);
+      return new Augmented(augmented.getEncoded(), stamp.time());
+    } catch (CMSException | IOException | CertificateException e) {
       throw new IllegalStateException("cannot add the signature time-stamp", e);
     }
+  }
+
+  /**
+   * The signed data with the certificate of the site's issuing CA that certified the signer, if it
+   * lacks it: {@code openssl cms -verify -CAfile <state root>} then finds the whole chain in it.
+   */
+  @SuppressWarnings("unchecked")
+  private CMSSignedData withIssuingCa(CMSSignedData signed, SignerInformation signer)
+      throws CMSException, CertificateException, IOException {
+    org.bouncycastle.util.Store<X509CertificateHolder> store = signed.getCertificates();
+    Collection<X509CertificateHolder> signers = store.getMatches(signer.getSID());
+    if (signers.isEmpty()) {
+      return signed;
+    }
+    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(signers.iterator().next());
+    Optional<X509Certificate> issuer = citizens.issuerOf(certificate);
+    if (issuer.isEmpty() || issuer.get().equals(stateCa)) {
+      return signed;
+    }
+    X509CertificateHolder issuing = new X509CertificateHolder(issuer.get().getEncoded());
+    List<X509CertificateHolder> all = new ArrayList<>(store.getMatches(null));
+    if (all.contains(issuing)) {
+      return signed;
+    }
+    all.add(issuing);
+    return CMSSignedData.replaceCertificatesAndCRLs(
+        signed, new org.bouncycastle.util.CollectionStore<>(all), signed.getAttributeCertificates(), signed.getCRLs());
   }
 
   private record Parsed(SignerInformation signer, X509Certificate certificate) {}

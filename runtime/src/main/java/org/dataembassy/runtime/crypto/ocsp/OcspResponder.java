@@ -52,9 +52,12 @@ public final class OcspResponder {
   private static final CertStatus GOOD = new CertStatus();
   private static final CertStatus UNKNOWN = new CertStatus(2, DERNull.INSTANCE);
 
-  private final IssuerMatcher issuer;
+  /** Who answers for one CA's certificates: the CA's matcher and the responder's signer. */
+  private record Responder(IssuerMatcher issuer, ThreadLocal<OcspResponseSigner> signers) {}
+
+  /** The state root's responder first, then one per issuing CA that delegated to this key. */
+  private final List<Responder> responders;
   private final Clock clock;
-  private final ThreadLocal<OcspResponseSigner> signers;
   private final PreProducedResponses preProduced;
 
   /** A responder that signs every response anew (no pre-produced responses). */
@@ -69,19 +72,53 @@ public final class OcspResponder {
    */
   public OcspResponder(
       SigningIdentity identity, Provider provider, Clock clock, Duration validity, int maxPreProduced) {
+    this(identity, List.of(), provider, clock, validity, maxPreProduced);
+  }
+
+  /**
+   * A responder for the state root's certificates ({@code identity}, its certificate from the
+   * root) and for those of every issuing CA in {@code delegations}, which certified the same key.
+   */
+  public OcspResponder(
+      SigningIdentity identity,
+      List<OcspDelegations.Delegation> delegations,
+      Provider provider,
+      Clock clock,
+      Duration validity,
+      int maxPreProduced) {
     this.preProduced = new PreProducedResponses(validity, maxPreProduced);
     this.clock = clock;
     try {
       DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
-      this.issuer = new IssuerMatcher(new JcaX509CertificateHolder(identity.issuer()), digests);
       X509CertificateHolder responder = new JcaX509CertificateHolder(identity.certificate());
       ResponderID responderId =
           new RespID(responder.getSubjectPublicKeyInfo(), digests.get(RespID.HASH_SHA1)).toASN1Primitive();
-      this.signers = ThreadLocal.withInitial(() -> new OcspResponseSigner(identity, provider, responderId));
-      signers.get(); // fail at start, not at the first request, if the key cannot sign
+      List<Responder> all = new ArrayList<>();
+      all.add(responder(identity.issuer(), identity, List.of(identity.certificate()), provider, responderId, digests));
+      for (OcspDelegations.Delegation delegation : delegations) {
+        SigningIdentity delegated = new SigningIdentity(identity.privateKey(), delegation.certificate(), delegation.issuingCa());
+        // the delegation and its CA: openssl ocsp -CAfile <root> builds the chain from them
+        all.add(responder(delegation.issuingCa(), delegated, List.of(delegation.certificate(), delegation.issuingCa()),
+            provider, responderId, digests));
+      }
+      this.responders = List.copyOf(all);
     } catch (OperatorCreationException | OCSPException | CertificateEncodingException e) {
       throw new IllegalStateException("cannot set up the OCSP responder", e);
     }
+  }
+
+  private static Responder responder(
+      java.security.cert.X509Certificate ca,
+      SigningIdentity identity,
+      List<java.security.cert.X509Certificate> certificates,
+      Provider provider,
+      ResponderID responderId,
+      DigestCalculatorProvider digests)
+      throws CertificateEncodingException {
+    ThreadLocal<OcspResponseSigner> signers =
+        ThreadLocal.withInitial(() -> new OcspResponseSigner(identity, certificates, provider, responderId));
+    signers.get(); // fail at start, not at the first request, if the key cannot sign
+    return new Responder(new IssuerMatcher(new JcaX509CertificateHolder(ca), digests), signers);
   }
 
   /** Answers one DER {@code OCSPRequest} with a DER {@code OCSPResponse}. */
@@ -123,12 +160,15 @@ public final class OcspResponder {
       Instant nextUpdate = key == null ? null : now.plus(preProduced.validity());
       ASN1GeneralizedTime thisUpdateTime = GeneralizedTimes.of(now);
       ASN1GeneralizedTime nextUpdateTime = nextUpdate == null ? null : GeneralizedTimes.of(nextUpdate);
+      // one signer per response: the responder of the first certificate's CA (a certificate of
+      // another CA in the same request is unknown to it)
+      Responder responder = responderFor(requests[0].getCertID().toASN1Primitive());
       List<SingleResponse> responses = new ArrayList<>(requests.length);
       for (Req one : requests) {
         CertID id = one.getCertID().toASN1Primitive();
-        responses.add(new SingleResponse(id, statusOf(id, statuses), thisUpdateTime, nextUpdateTime, (Extensions) null));
+        responses.add(new SingleResponse(id, statusOf(id, responder, statuses), thisUpdateTime, nextUpdateTime, (Extensions) null));
       }
-      byte[] der = signers.get().sign(responses, thisUpdateTime, nonce == null ? null : new Extensions(nonce));
+      byte[] der = responder.signers().get().sign(responses, thisUpdateTime, nonce == null ? null : new Extensions(nonce));
       if (key != null) {
         preProduced.keep(key, new PreProducedResponses.Produced(der, version, now, nextUpdate));
       }
@@ -139,8 +179,17 @@ public final class OcspResponder {
     }
   }
 
-  private CertStatus statusOf(CertID id, CertificateStatusSource statuses) throws OCSPException {
-    if (!issuer.issued(id)) {
+  private Responder responderFor(CertID id) throws OCSPException {
+    for (Responder responder : responders) {
+      if (responder.issuer().issued(id)) {
+        return responder;
+      }
+    }
+    return responders.get(0);
+  }
+
+  private static CertStatus statusOf(CertID id, Responder responder, CertificateStatusSource statuses) throws OCSPException {
+    if (!responder.issuer().issued(id)) {
       return UNKNOWN;
     }
     var status = statuses.statusOf(id.getSerialNumber().getValue());

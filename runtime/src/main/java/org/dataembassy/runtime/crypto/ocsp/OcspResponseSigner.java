@@ -39,11 +39,17 @@ final class OcspResponseSigner {
   private final ResponderID responderId;
   private final DERSequence certificates;
 
-  OcspResponseSigner(SigningIdentity identity, Provider provider, ResponderID responderId) {
+  /** {@code certificates}: what the response carries, the responder's certificate first. */
+  OcspResponseSigner(
+      SigningIdentity identity, List<java.security.cert.X509Certificate> certificates, Provider provider, ResponderID responderId) {
     try {
       this.signer = new KeySigner(identity, provider);
       this.responderId = responderId;
-      this.certificates = new DERSequence(DerTree.of(identity.certificate().getEncoded()));
+      org.bouncycastle.asn1.ASN1Encodable[] ders = new org.bouncycastle.asn1.ASN1Encodable[certificates.size()];
+      for (int i = 0; i < ders.length; i++) {
+        ders[i] = DerTree.of(certificates.get(i).getEncoded());
+      }
+      this.certificates = new DERSequence(ders);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up the OCSP responder's signer", e);
     }

@@ -64,6 +64,7 @@ public final class KeyCeremony {
           }
         }
         case "site-signing-keys" -> issueSigningKeys(dir);
+        case "delegate-ocsp" -> System.out.println(delegateOcsp(dir));
         case "operator" -> {
           if (args.length != 4) {
             throw new IllegalArgumentException("usage: KeyCeremony operator DIR NAME operator|auditor");
@@ -155,12 +156,54 @@ public final class KeyCeremony {
     for (SigningService service : SigningService.values()) {
       SiteSigningKeys.ensure(token, ca, service, site);
     }
+    SiteSigningKeys.ensureIssuingCa(token, ca, site);
     // the journal certificate is public: every site needs it to check this site's entries
-    Path own = JournalCertificateFiles.file(dir.resolve("pki"), site);
-    String pem = Pem.encode(SiteSigningKeys.load(token, SigningService.JOURNAL).certificate());
-    if (!Files.exists(own) || !Files.readString(own).equals(pem)) {
-      Pem.write(own, pem, false);
+    publish(JournalCertificateFiles.file(dir.resolve("pki"), site), SiteSigningKeys.load(token, SigningService.JOURNAL).certificate());
+    // and the OCSP responder's, which every site's issuing CA delegates to (delegate-ocsp)
+    publish(
+        org.dataembassy.runtime.crypto.ocsp.OcspDelegations.responderFile(dir.resolve("pki"), site),
+        SiteSigningKeys.load(token, SigningService.OCSP).certificate());
+    // so is the issuing CA's: every site checks the citizens enrolled here against it
+    publish(
+        org.dataembassy.runtime.crypto.IssuingCas.file(dir.resolve("pki"), site),
+        SiteSigningKeys.loadKey(token, SiteSigningKeys.ISSUING_CA).certificate());
+  }
+
+  private static void publish(Path file, java.security.cert.X509Certificate certificate) throws IOException {
+    String pem = Pem.encode(certificate);
+    if (!Files.exists(file) || !Files.readString(file).equals(pem)) {
+      Pem.write(file, pem, false);
     }
+  }
+
+  /**
+   * For the key ceremony: this site's issuing CA delegates OCSP for the certificates it issues to
+   * every site's OCSP responder whose certificate ({@code pki/ocsp-<site>.pem}, from the state
+   * root) it has, so any site answers for the citizens enrolled here (RFC 6960 §4.2.2.2: a
+   * responder for another CA's certificates is not trusted). Writes {@code
+   * pki/ocsp-<responder>-by-<this site>.pem} where missing, for another key, or due for renewal;
+   * returns how many it issued.
+   */
+  public static int delegateOcsp(Path dir) throws IOException {
+    SiteToken token = openToken(dir);
+    String site = dir.getFileName().toString();
+    SiteSigningKeys.TokenKey issuing = SiteSigningKeys.loadKey(token, SiteSigningKeys.ISSUING_CA);
+    StateCertificateAuthority ca =
+        StateCertificateAuthority.withKey(issuing.certificate(), issuing.privateKey(), token.provider());
+    Path pki = dir.resolve("pki");
+    int issued = 0;
+    for (var responder : org.dataembassy.runtime.crypto.ocsp.OcspDelegations.responders(pki, issuing.issuer()).entrySet()) {
+      Path file = org.dataembassy.runtime.crypto.ocsp.OcspDelegations.delegationFile(pki, responder.getKey(), site);
+      if (org.dataembassy.runtime.crypto.ocsp.OcspDelegations.current(file, issuing.certificate(), responder.getValue().getPublicKey())) {
+        continue;
+      }
+      Pem.write(
+          file,
+          Pem.encode(ca.certifySiteServiceKey(SigningService.OCSP, responder.getValue().getPublicKey(), responder.getKey(), java.time.Duration.ofDays(3 * 365))),
+          false);
+      issued++;
+    }
+    return issued;
   }
 
   /** How long an operator's certificate is good for. */

@@ -82,6 +82,24 @@ public final class SiteSigningKeys {
     return true;
   }
 
+  /** The token alias of the site's issuing CA key (the CA of the enrolments made at the site). */
+  public static final String ISSUING_CA = "issuing-ca";
+
+  /**
+   * For the key ceremony: generates the site's issuing CA key in the token and stores it with its
+   * certificate from the state root, unless the token holds one from this root. Returns whether
+   * it made one.
+   */
+  public static boolean ensureIssuingCa(SiteToken token, StateCertificateAuthority root, String siteId)
+      throws IOException {
+    Optional<TokenKey> existing = findKey(token, ISSUING_CA);
+    if (existing.isPresent() && existing.get().issuer().equals(root.certificate())) {
+      return false;
+    }
+    generate(token, ISSUING_CA, root, key -> root.certifyIssuingCaKey(siteId, key, VALIDITY));
+    return true;
+  }
+
   /**
    * For the key ceremony: a new key pair in the token under {@code alias} (replacing one there),
    * stored with the certificate {@code certify} issues for its public key; returns the certificate.

@@ -36,7 +36,8 @@ public class CertificateRepository {
     return database.em().createQuery("select c from CertificateEntity c", CertificateEntity.class).getResultList();
   }
 
-  public static CertificateView toView(CertificateEntity c, Instant now) {
+  /** The view of {@code c}, its issuer's certificate taken from {@code issuingCas}. */
+  public static CertificateView toView(CertificateEntity c, Instant now, org.dataembassy.runtime.crypto.IssuingCas issuingCas) {
     String status = c.revokedAt != null ? "revoked" : now.isAfter(c.notAfter) ? "expired" : "good";
     return new CertificateView(
         c.serial,
@@ -48,7 +49,15 @@ public class CertificateRepository {
         status,
         c.revokedAt,
         c.revocationReason,
-        pem(c.certificate));
+        pem(c.certificate),
+        issuerPem(c.certificate, issuingCas));
+  }
+
+  private static String issuerPem(String base64, org.dataembassy.runtime.crypto.IssuingCas issuingCas) {
+    return org.dataembassy.runtime.crypto.CitizenCertificates.parse(Base64.getDecoder().decode(base64))
+        .flatMap(cert -> issuingCas.named(cert.getIssuerX500Principal()))
+        .map(org.dataembassy.runtime.crypto.Pem::encode)
+        .orElse(null);
   }
 
   public static List<String> roles(CertificateEntity c) {

@@ -45,6 +45,7 @@ public class CertificateResource {
 
   @Inject EidService service;
   @Inject CertificateRepository certificates;
+  @Inject org.dataembassy.runtime.crypto.StatePki pki;
   @Inject Operators operators;
   @Inject Callers callers;
 
@@ -109,7 +110,7 @@ public class CertificateResource {
     String serial = EidService.serial(serialText);
     CertificateView view =
         QuarkusTransaction.requiringNew()
-            .call(() -> certificates.find(serial).map(c -> CertificateRepository.toView(c, Instant.now())))
+            .call(() -> certificates.find(serial).map(c -> CertificateRepository.toView(c, Instant.now(), pki.issuingCas())))
             .orElseThrow(() -> new ProblemException(EidProblem.CERTIFICATE_NOT_FOUND, "No certificate " + serial + "."));
     if (!caller.isOperator() && !caller.is(view.personalCode())) {
       // the same answer as for a serial that does not exist: the register is not public
@@ -133,7 +134,7 @@ public class CertificateResource {
     }
     Instant now = Instant.now();
     return QuarkusTransaction.requiringNew()
-        .call(() -> certificates.ofPerson(code.value()).stream().map(c -> CertificateRepository.toView(c, now)).toList());
+        .call(() -> certificates.ofPerson(code.value()).stream().map(c -> CertificateRepository.toView(c, now, pki.issuingCas())).toList());
   }
 
 }

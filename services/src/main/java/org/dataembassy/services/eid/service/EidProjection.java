@@ -24,6 +24,7 @@ public class EidProjection implements RegisterProjection {
 
   @Inject ProjectionDatabase database;
   @Inject CertificateRepository certificates;
+  @Inject org.dataembassy.runtime.crypto.StatePki pki;
   @Inject CertificateStatusIndex index;
   @Inject BlindIndex blindIndex;
 
@@ -58,7 +59,7 @@ public class EidProjection implements RegisterProjection {
     return new AppliedOutcome(
         201,
         "/certificates/" + c.serial,
-        OutcomeBodies.of(CertificateRepository.toView(c, entry.timestamp())),
+        OutcomeBodies.of(CertificateRepository.toView(c, entry.timestamp(), pki.issuingCas())),
         entry.sequence());
   }
 
@@ -74,7 +75,7 @@ public class EidProjection implements RegisterProjection {
                   c.revocationReason = e.reason();
                   c.sequence = entry.sequence();
                   index.afterCommit(c);
-                  return (Object) CertificateRepository.toView(c, entry.timestamp());
+                  return (Object) CertificateRepository.toView(c, entry.timestamp(), pki.issuingCas());
                 })
             .toList();
     return new AppliedOutcome(
