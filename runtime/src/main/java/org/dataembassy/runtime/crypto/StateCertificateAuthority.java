@@ -221,20 +221,13 @@ public final class StateCertificateAuthority {
    */
   public X509Certificate certifyIssuingCaKey(String siteId, PublicKey key, Duration validity) {
     try {
-      Instant now = Instant.now();
-      JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
-          new JcaX509v3CertificateBuilder(
-                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                  serial(),
-                  Date.from(now.minus(Duration.ofMinutes(5))),
-                  Date.from(now.plus(validity)),
-                  new X500Name("CN=" + stateName() + " " + ISSUING_CA_NAME + " (" + siteId + "),O=" + stateName()),
-                  key)
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-              .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
-              .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+          certificateFor(
+              new X500Name("CN=" + stateName() + " " + ISSUING_CA_NAME + " (" + siteId + "),O=" + stateName()),
+              key,
+              validity,
+              new BasicConstraints(0),
+              new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       return sign(builder, signingKey, provider);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot certify the issuing CA key of " + siteId, e);
@@ -377,26 +370,32 @@ public final class StateCertificateAuthority {
       boolean extendedKeyUsageCritical,
       GeneralNames subjectAltNames)
       throws GeneralSecurityException, CertIOException {
-    Instant now = Instant.now();
-    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
     X509v3CertificateBuilder builder =
-        new JcaX509v3CertificateBuilder(
-                X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                serial(),
-                Date.from(now.minus(Duration.ofMinutes(5))),
-                Date.from(now.plus(validity)),
-                subject,
-                key)
-            .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-            .addExtension(Extension.keyUsage, true, keyUsage)
-            .addExtension(Extension.extendedKeyUsage, extendedKeyUsageCritical, extendedKeyUsage)
-            .addExtension(
-                Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
-            .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+        certificateFor(subject, key, validity, new BasicConstraints(false), keyUsage)
+            .addExtension(Extension.extendedKeyUsage, extendedKeyUsageCritical, extendedKeyUsage);
     if (subjectAltNames != null) {
       builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames);
     }
     return sign(builder, signingKey, provider);
+  }
+
+  /** A certificate this CA issues, with what every one carries: validity, constraints, usage, key ids. */
+  private X509v3CertificateBuilder certificateFor(
+      X500Name subject, PublicKey key, Duration validity, BasicConstraints constraints, KeyUsage keyUsage)
+      throws GeneralSecurityException, CertIOException {
+    Instant now = Instant.now();
+    JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+    return new JcaX509v3CertificateBuilder(
+            X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+            serial(),
+            Date.from(now.minus(Duration.ofMinutes(5))),
+            Date.from(now.plus(validity)),
+            subject,
+            key)
+        .addExtension(Extension.basicConstraints, true, constraints)
+        .addExtension(Extension.keyUsage, true, keyUsage)
+        .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate))
+        .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
   }
 
   private String stateName() {

@@ -89,7 +89,13 @@ public final class OcspDelegations {
       if (!name.startsWith("ocsp-" + site + "-by-")) {
         continue;
       }
-      X509Certificate cert = Pem.readCertificate(file);
+      X509Certificate cert;
+      try {
+        cert = Pem.readCertificate(file);
+      } catch (IOException | RuntimeException e) {
+        LOG.errorf("EMB-CR-023 %s is not a certificate: ignored", file);
+        continue;
+      }
       Optional<X509Certificate> issuer = issuingCas.named(cert.getIssuerX500Principal());
       if (issuer.isEmpty() || !signedBy(cert, issuer.get()) || !ocspSigning(cert)
           || !cert.getPublicKey().equals(responder.getPublicKey())) {
