@@ -42,10 +42,8 @@ printf '%s\n' "land.gov.example A" "auth.gov.example A" "sign.gov.example A" "la
   "gov.example SOA" "gov.example NS" "nothing.gov.example A" "land.gov.example AAAA" > "$DIR/queries"
 
 APP="$ROOT/site/target/quarkus-app"
-# a solo site needs a token of its own with the state keys (bench only: its own keys, no ceremony)
-export SOFTHSM2_CONF="$DIR/site/home/token/softhsm2.conf"
-java -cp "$APP/lib/boot/*:$APP/lib/main/*" org.dataembassy.runtime.crypto.token.KeyCeremony init-state "$DIR/site/home" >/dev/null
-java -cp "$APP/lib/boot/*:$APP/lib/main/*" org.dataembassy.runtime.crypto.token.KeyCeremony site-signing-keys "$DIR/site/home" >/dev/null
+# a solo site gets its keys from a ceremony of its own (bench only: its own state root)
+export SOFTHSM2_CONF="$(bench/solo-ceremony.sh "$DIR/site" home 127.0.0.14)"
 (cd "$APP" && exec java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-} \
   -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -Djava.net.preferIPv4Stack=true \
   -Dembassy.site.id=home -Dembassy.site.data-dir="$DIR/site" -Dembassy.federation.sites.home.address=127.0.0.14 \

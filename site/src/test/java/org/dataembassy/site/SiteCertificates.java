@@ -15,8 +15,9 @@ import org.dataembassy.runtime.crypto.token.SoftHsmToken;
 /**
  * Gives the site under test what the key ceremony and {@code SiteMain} give a real site before
  * Quarkus starts: its own SoftHSM2 token holding the wrapping key of the state's data and index
- * keys (fresh ones, standing for the state's), and a TLS certificate from a state CA, in a data
- * directory of the test's own.
+ * keys (fresh ones, standing for the state's), its keys certified by a state root in a state token
+ * of the test's own (the same SoftHSM configuration, another slot), in a data directory of the
+ * test's own.
  */
 public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
 
@@ -29,15 +30,19 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     try {
       Path home = DATA_DIR.resolve("home");
-      if (!Files.exists(KeyCeremony.tokenConfig(home))) {
-        deleteRecursively(home); // what an earlier token sealed would no longer open
-        SoftHsmToken.initialise(home, Path.of(System.getenv("SOFTHSM2_CONF")), "embassy-test-home");
+      Path state = DATA_DIR.resolve("state");
+      Path softHsm = Path.of(System.getenv("SOFTHSM2_CONF"));
+      if (!Files.exists(KeyCeremony.tokenConfig(home)) || !Files.exists(KeyCeremony.tokenConfig(state))) {
+        // what an earlier token sealed or certified would no longer open
+        deleteRecursively(DATA_DIR);
+        SoftHsmToken.initialise(state, softHsm, "embassy-test-state");
+        SoftHsmToken.initialise(home, softHsm, "embassy-test-home");
         KeyCeremony.deliver(home, ClearStateKeys.fresh());
       }
-      KeyCeremony.issueSigningKeys(home); // the site's own TSA and OCSP keys, in its token
-      KeyCeremony.issueSiteCertificates(home, "127.0.0.1"); // TLS, and the site-link key in the token
-      KeyCeremony.issueOperator(DATA_DIR, OPERATOR_DIR, "test-operator", OperatorRole.OPERATOR);
-      KeyCeremony.issueOperator(DATA_DIR, AUDITOR_DIR, "test-auditor", OperatorRole.AUDITOR);
+      var root = KeyCeremony.initRoot(state); // the state root, in the state's token (another slot)
+      KeyCeremony.certifySiteKeys(home, state, "127.0.0.1"); // the site's keys in its token, TLS
+      KeyCeremony.issueOperator(root, OPERATOR_DIR, "test-operator", OperatorRole.OPERATOR);
+      KeyCeremony.issueOperator(root, AUDITOR_DIR, "test-auditor", OperatorRole.AUDITOR);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

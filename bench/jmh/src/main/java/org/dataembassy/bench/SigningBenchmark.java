@@ -1,8 +1,6 @@
 package org.dataembassy.bench;
 
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
@@ -64,8 +62,7 @@ public class SigningBenchmark {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     keys = generator.generateKeyPair();
-    Path dir = Files.createTempDirectory("jmh-pki");
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+    StateCertificateAuthority ca = StateCertificateAuthority.inMemory("GOV");
     tsa =
         new TimeStampAuthority(
             SigningIdentity.of(ca.issueServiceCertificate(SigningService.TIME_STAMPING, java.time.Duration.ofDays(365))),

@@ -60,9 +60,8 @@ public final class KeyCeremonyRunner {
       if (!delivered(site)) {
         ensureState();
         ownerOnly(layout.siteDir(site));
-        ProcessBuilder importer = step("import", layout.siteDir(site));
-        importer.environment().put("EMBASSY_SITE_ADDRESS", layout.site(site).orElseThrow().address());
-        pipe(step("export", stateDir()), importer);
+        pipe(step("export", stateDir()), step("import", layout.siteDir(site)));
+        certify(site);
         done.add(site);
       }
     }
@@ -101,11 +100,25 @@ public final class KeyCeremonyRunner {
   }
 
   private ProcessBuilder operatorStep(Path dir, String name, String role) throws IOException {
-    ProcessBuilder builder = step("operator", dir);
-    builder.environment().put("EMBASSY_DATA_DIR", layout.dataDir().toAbsolutePath().toString());
+    ProcessBuilder builder = step("operator", stateDir());
+    builder.command().add(dir.toAbsolutePath().toString());
     builder.command().add(name);
     builder.command().add(role);
     return builder;
+  }
+
+  /**
+   * Certifies a site's keys with the state root: the site's token makes the keys that need a
+   * certificate and prints a request for each; the state's token certifies them; the
+   * certificates go back to the site's token. Two processes, each seeing its own token only; what
+   * passes between them is public (requests and certificates).
+   */
+  private void certify(String site) throws IOException {
+    ProcessBuilder siteStep = step("certify-keys", layout.siteDir(site));
+    ProcessBuilder stateStep = step("certify", stateDir());
+    stateStep.command().add(site);
+    stateStep.environment().put("EMBASSY_SITE_ADDRESS", layout.site(site).orElseThrow().address());
+    new CertificationExchange(STEP_TIMEOUT_SECONDS).run(siteStep, stateStep);
   }
 
   /**
@@ -186,21 +199,24 @@ public final class KeyCeremonyRunner {
   }
 
   private void ensureState() throws IOException {
-    if (!Files.exists(stateDir().resolve("keys").resolve("index-key.sealed"))) {
+    if (!Files.exists(stateDir().resolve("keys").resolve("index-key.sealed")) || !Files.exists(layout.caCertificate())) {
       ownerOnly(stateDir());
       run(step("init-state", stateDir()));
     }
   }
 
   private void refuseEarlierLayout() throws IOException {
-    if (Files.exists(layout.dataDir().resolve("keys").resolve("state-data.key"))) {
-      throw new IOException(
-          layout.dataDir() + " was made by an earlier Embassy that kept the data key in a plain file:"
-              + " stop it and remove it (./embassy down; rm -rf " + layout.dataDir() + ")");
+    for (var plain : List.of(
+        List.of("keys", "state-data.key", "the data key"), List.of("ca", "ca-key.pem", "the state root's key"))) {
+      if (Files.exists(layout.dataDir().resolve(plain.get(0)).resolve(plain.get(1)))) {
+        throw new IOException(
+            layout.dataDir() + " was made by an earlier Embassy that kept " + plain.get(2) + " in a plain file:"
+                + " stop it and remove it (./embassy down; rm -rf " + layout.dataDir() + ")");
+      }
     }
   }
 
-  private ProcessBuilder step(String name, Path dir) throws IOException {
+  ProcessBuilder step(String name, Path dir) throws IOException {
     Path lib = layout.siteApp().resolveSibling("lib").resolve("main");
     if (!Files.isDirectory(lib)) {
       throw new IOException("the site application is not built: " + lib);
@@ -238,7 +254,7 @@ public final class KeyCeremonyRunner {
     finish(pipeline.get(1), to);
   }
 
-  private static String finish(Process process, ProcessBuilder builder) throws IOException {
+  static String finish(Process process, ProcessBuilder builder) throws IOException {
     var errors = new java.util.concurrent.CompletableFuture<String>();
     Thread reader = new Thread(() -> {
       try {
@@ -267,7 +283,7 @@ public final class KeyCeremonyRunner {
     return output;
   }
 
-  private static String oneLine(String errors, ProcessBuilder builder) {
+  static String oneLine(String errors, ProcessBuilder builder) {
     String line = errors.lines().filter(l -> l.startsWith("key ceremony:")).findFirst()
         .orElse(errors.lines().findFirst().orElse("failed"));
     List<String> cmd = builder.command();

@@ -30,6 +30,19 @@ class KeyCeremonyRunnerTest {
   }
 
   @Test
+  void shouldRefuseADataDirectoryThatKeepsTheRootsKeyInAPlainFile() throws Exception {
+    Files.createDirectories(root.resolve("data/ca"));
+    Files.writeString(root.resolve("data/ca/ca-key.pem"), "-----BEGIN PRIVATE KEY-----");
+
+    assertThatThrownBy(() -> runner().ensure(List.of("home")))
+        .hasMessageContaining("state root's key in a plain file")
+        .hasMessageContaining("rm -rf");
+    assertThatThrownBy(() -> runner().issueOperator(root.resolve("op"), "Olga", "operator"))
+        .hasMessageContaining("plain file");
+    assertThat(root.resolve("data/state")).doesNotExist();
+  }
+
+  @Test
   void shouldNameTheMissingApplicationInsteadOfRunningAnything() {
     assertThatThrownBy(() -> runner().ensure(List.of("home"))).hasMessageContaining("not built");
     assertThat(runner().delivered("home")).isFalse();

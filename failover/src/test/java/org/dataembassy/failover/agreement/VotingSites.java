@@ -1,7 +1,5 @@
 package org.dataembassy.failover.agreement;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -36,8 +34,7 @@ public final class VotingSites {
 
   public VotingSites() {
     try {
-      Path dir = Files.createTempDirectory("voting-sites");
-      ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+      ca = StateCertificateAuthority.inMemory("GOV");
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       for (String site : SITES) {

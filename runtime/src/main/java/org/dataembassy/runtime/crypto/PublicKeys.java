@@ -42,14 +42,16 @@ public final class PublicKeys {
     try {
       byte[] der = Base64.getMimeDecoder().decode(body.substring(BEGIN.length(), body.indexOf(END)));
       PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
-      if (key instanceof ECPublicKey ec && ec.getParams().getCurve().equals(P256.getCurve())
-          && ec.getParams().getGenerator().equals(P256.getGenerator())) {
-        return Optional.of(key);
-      }
-      return Optional.empty();
+      return isP256(key) ? Optional.of(key) : Optional.empty();
     } catch (java.security.GeneralSecurityException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether the key is an ECDSA key on P-256. */
+  public static boolean isP256(PublicKey key) {
+    return key instanceof ECPublicKey ec && ec.getParams().getCurve().equals(P256.getCurve())
+        && ec.getParams().getGenerator().equals(P256.getGenerator());
   }
 
   /** A public key as PEM. */

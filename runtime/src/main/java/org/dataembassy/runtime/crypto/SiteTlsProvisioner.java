@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes sure a site has its TLS certificate before its HTTPS server starts: valid for the service
- * names ({@code land.<zone>}, {@code auth.<zone>}, {@code sign.<zone>}), the site's own name and
- * its address, issued by the state CA. Existing, still valid certificates are kept.
+ * A site's TLS certificate and key ({@code tls/site-cert.pem}, {@code tls/site-key.pem}): valid for
+ * the service names ({@code land.<zone>}, {@code auth.<zone>}, {@code sign.<zone>}), the site's
+ * own name and its address, certified by the state root at the key ceremony, and checked before
+ * the HTTPS server starts.
  */
 public final class SiteTlsProvisioner {
 
   public static final List<String> SERVICE_NAMES = List.of("land", "auth", "sign");
-  private static final Duration VALIDITY = Duration.ofDays(397);
-  private static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
   private SiteTlsProvisioner() {}
 
@@ -54,34 +53,31 @@ public final class SiteTlsProvisioner {
     }
   }
 
-  /** For the key ceremony: ensures the site's certificate exists; returns true if it had to issue one. */
-  public static boolean ensure(Path dataDir, String siteId, String address, String zone)
-      throws IOException {
-    Path siteDir = dataDir.resolve(siteId);
-    Path cert = certificateFile(siteDir);
-    Path key = keyFile(siteDir);
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, stateName(zone));
-    if (Files.exists(cert) && Files.exists(key) && stillValid(cert, ca)) {
-      return false;
-    }
+  /** The DNS names of a site's TLS certificate: the service names, its own name, its id. */
+  public static List<String> dnsNames(String siteId, String zone) {
     List<String> dns = new ArrayList<>();
     SERVICE_NAMES.forEach(s -> dns.add(s + "." + zone));
     dns.add(siteId + "." + zone);
     dns.add(siteId);
-    var issued = ca.issueTlsCertificate(siteId + "." + zone, dns, List.of(address), VALIDITY);
-    Pem.write(key, issued.privateKeyPem(), true);
-    Pem.write(cert, issued.chainPem(), false);
-    return true;
+    return dns;
   }
 
-  private static boolean stillValid(Path certFile, StateCertificateAuthority ca) throws IOException {
-    X509Certificate cert = Pem.readCertificate(certFile);
-    try {
-      cert.verify(ca.certificate().getPublicKey());
-    } catch (Exception e) {
-      return false; // issued by another CA (e.g. the data directory was reset): issue anew
+  /**
+   * For the key ceremony: whether the site's TLS key and certificate are there, from {@code root}
+   * and not due for renewal within {@code renewBefore}.
+   */
+  public static boolean current(Path siteDir, X509Certificate root, Duration renewBefore) throws IOException {
+    Path cert = certificateFile(siteDir);
+    if (!Files.exists(cert) || !Files.exists(keyFile(siteDir))) {
+      return false;
     }
-    return cert.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
+    X509Certificate siteCert = Pem.readCertificate(cert);
+    try {
+      siteCert.verify(root.getPublicKey());
+    } catch (Exception e) {
+      return false; // issued by another root (e.g. the data directory was reset): issue anew
+    }
+    return siteCert.getNotAfter().toInstant().isAfter(Instant.now().plus(renewBefore));
   }
 
   /** The state's short name, from its zone: {@code gov.example} → {@code GOV}. */

@@ -35,9 +35,10 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The state certificate authority (ECDSA P-256). Its certificate is {@code <data-dir>/ca.pem}; its
- * private key stays in {@code <data-dir>/ca/ca-key.pem}, readable by the owner only. Created at the
- * first start of the federation; every site that starts later loads the same one.
+ * A certificate authority of the state (ECDSA P-256): the state root, whose certificate is {@code
+ * <data-dir>/ca.pem} and whose key is in the state's token alone (the key ceremony's; no site holds
+ * it), or a site's issuing CA, whose key is in that site's token. Signs through the provider of the
+ * token that holds its key: the key never enters this process.
  */
 public final class StateCertificateAuthority {
 
@@ -48,10 +49,6 @@ public final class StateCertificateAuthority {
   private final java.security.PrivateKey signingKey;
   /** The provider that signs with {@link #signingKey} (a token's), or null for the JVM's default. */
   private final java.security.Provider provider;
-
-  private StateCertificateAuthority(X509Certificate certificate, KeyPair keyPair) {
-    this(certificate, keyPair.getPrivate(), null);
-  }
 
   private StateCertificateAuthority(X509Certificate certificate, java.security.PrivateKey signingKey, java.security.Provider provider) {
     this.certificate = certificate;
@@ -72,51 +69,28 @@ public final class StateCertificateAuthority {
     return dataDir.resolve("ca.pem");
   }
 
-  static Path keyFile(Path dataDir) {
-    return dataDir.resolve("ca").resolve("ca-key.pem");
-  }
-
   /**
-   * Loads the CA a site uses, made by the key ceremony; a missing certificate or key is an error
-   * naming the file: a site never makes a CA of its own.
+   * A root whose key exists in this process's memory only, never written anywhere: for tests and
+   * benchmarks. The federation's root is made in the state's token ({@code
+   * org.dataembassy.runtime.crypto.ceremony.StateRootKey}).
    */
-  public static StateCertificateAuthority load(Path dataDir) throws IOException {
-    Path cert = certificateFile(dataDir);
-    Path key = keyFile(dataDir);
-    for (Path file : new Path[] {cert, key}) {
-      if (!Files.exists(file)) {
-        throw new IOException("the state CA's " + file + " is missing: run the key ceremony (./embassy up)");
-      }
-    }
-    X509Certificate caCert = Pem.readCertificate(cert);
-    return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
-  }
-
-  /**
-   * For the key ceremony: loads the CA from {@code dataDir}, creating it first if it does not exist. Safe when several
-   * sites start at once: creation happens under a file lock.
-   */
-  public static StateCertificateAuthority loadOrCreate(Path dataDir, String stateName)
-      throws IOException {
-    return KeyFileLock.underLock(
-        dataDir.resolve("ca").resolve(".lock"),
-        () -> {
-          Path cert = certificateFile(dataDir);
-          Path key = keyFile(dataDir);
-          if (Files.exists(cert) && Files.exists(key)) {
-            X509Certificate caCert = Pem.readCertificate(cert);
-            return new StateCertificateAuthority(caCert, Pem.readKeyPair(key, caCert));
-          }
-          StateCertificateAuthority ca = create(stateName);
-          Pem.write(key, Pem.encodePrivateKey(ca.signingKey), true);
-          Pem.write(cert, Pem.encode(ca.certificate), false);
-          return ca;
-        });
-  }
-
-  static StateCertificateAuthority create(String stateName) {
+  public static StateCertificateAuthority inMemory(String stateName) {
     try {
       KeyPair pair = newKeyPair();
+      return selfSigned(stateName, pair.getPublic(), pair.getPrivate(), null);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot create a state CA", e);
+    }
+  }
+
+  /**
+   * A new state root: a self-signed CA certificate ({@code CN=<state> State CA,O=<state>}, ten
+   * years) for {@code publicKey}, signed with {@code signingKey} through {@code provider} (the
+   * state token's; null for the JVM's default).
+   */
+  public static StateCertificateAuthority selfSigned(
+      String stateName, PublicKey publicKey, java.security.PrivateKey signingKey, java.security.Provider provider) {
+    try {
       X500Name subject = new X500Name("CN=" + stateName + " State CA,O=" + stateName);
       Instant now = Instant.now();
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -127,18 +101,23 @@ public final class StateCertificateAuthority {
                   Date.from(now.minus(Duration.ofMinutes(5))),
                   Date.from(now.plus(Duration.ofDays(3650))),
                   subject,
-                  pair.getPublic())
+                  publicKey)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
               .addExtension(
                   Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
               .addExtension(
                   Extension.subjectKeyIdentifier,
                   false,
-                  ext.createSubjectKeyIdentifier(pair.getPublic()));
-      return new StateCertificateAuthority(sign(builder, pair.getPrivate(), null), pair);
+                  ext.createSubjectKeyIdentifier(publicKey));
+      return new StateCertificateAuthority(sign(builder, signingKey, provider), signingKey, provider);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot create the state CA", e);
     }
+  }
+
+  /** Writes this CA's certificate as {@code <data-dir>/ca.pem} (public: what citizens and sites trust). */
+  public void writeCertificate(Path dataDir) throws IOException {
+    Pem.write(certificateFile(dataDir), Pem.encode(certificate), false);
   }
 
   /**
@@ -151,6 +130,30 @@ public final class StateCertificateAuthority {
     dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
     ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
     return issue(commonName, names, validity);
+  }
+
+  /**
+   * Certifies a site's TLS key (generated at the site) for the given DNS names and IP addresses:
+   * server and client authentication, as {@link #issueTlsCertificate}.
+   */
+  public X509Certificate certifyTlsKey(
+      String commonName, List<String> dnsNames, List<String> ipAddresses, PublicKey key, Duration validity) {
+    List<GeneralName> names = new ArrayList<>();
+    dnsNames.forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
+    ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+    try {
+      return issueFor(
+          new X500Name("CN=" + commonName),
+          key,
+          validity,
+          new KeyUsage(KeyUsage.digitalSignature),
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}),
+          false,
+          new GeneralNames(names.toArray(GeneralName[]::new)));
+    } catch (GeneralSecurityException | CertIOException e) {
+      throw new IllegalStateException("cannot certify the TLS key of " + commonName, e);
+    }
   }
 
   /**
@@ -231,6 +234,45 @@ public final class StateCertificateAuthority {
       return sign(builder, signingKey, provider);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot certify the issuing CA key of " + siteId, e);
+    }
+  }
+
+  /** A CRL entry extension naming the site a revoked certificate was issued to (UTF8String). */
+  public static final org.bouncycastle.asn1.ASN1ObjectIdentifier REVOKED_SITE =
+      new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.999.2.2");
+
+  /** One certificate on a revocation list: its serial, the site it was issued to, since when. */
+  public record Revoked(BigInteger serial, String site, Instant at) {}
+
+  /**
+   * An X.509 CRL of this CA (RFC 5280, v2, CRL number {@code number}, reason keyCompromise) listing
+   * {@code revoked}, each entry naming its site ({@link #REVOKED_SITE}); valid until {@code
+   * nextUpdate}.
+   */
+  public java.security.cert.X509CRL revocationList(List<Revoked> revoked, BigInteger number, Instant nextUpdate) {
+    try {
+      Instant now = Instant.now();
+      org.bouncycastle.cert.X509v2CRLBuilder builder =
+          new org.bouncycastle.cert.X509v2CRLBuilder(
+              X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), Date.from(now));
+      builder.setNextUpdate(Date.from(nextUpdate));
+      for (Revoked entry : revoked) {
+        org.bouncycastle.asn1.x509.ExtensionsGenerator extensions = new org.bouncycastle.asn1.x509.ExtensionsGenerator();
+        extensions.addExtension(org.bouncycastle.asn1.x509.Extension.reasonCode, false,
+            org.bouncycastle.asn1.x509.CRLReason.lookup(org.bouncycastle.asn1.x509.CRLReason.keyCompromise));
+        extensions.addExtension(REVOKED_SITE, false, new org.bouncycastle.asn1.DERUTF8String(entry.site()));
+        builder.addCRLEntry(entry.serial(), Date.from(entry.at()), extensions.generate());
+      }
+      builder.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(number));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+      JcaContentSignerBuilder signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM);
+      if (provider != null) {
+        signer.setProvider(provider);
+      }
+      return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(builder.build(signer.build(signingKey)));
+    } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+      throw new IllegalStateException("cannot sign the revocation list", e);
     }
   }
 

@@ -14,14 +14,11 @@ import org.dataembassy.runtime.crypto.token.SiteSigningKeys.TokenKey;
 import org.dataembassy.runtime.crypto.token.SiteToken;
 
 /**
- * A site's certificate for its links to the other sites: {@code <site-dir>/tls/link-cert.pem} and
- * {@code link-key.pem} (owner-only), issued by the state CA and naming the site as {@code
- * urn:embassy:site:<id>}. Kept while valid and issued by the current CA, re-issued otherwise.
+ * A site's key and certificate for its links to the other sites: the key in its token ({@value
+ * #TOKEN_ALIAS}), certified by the state root at the key ceremony and naming the site as {@code
+ * urn:embassy:site:<id>}; a public copy of the chain in {@code <site-dir>/tls/link-cert.pem}.
  */
 public final class SiteLinkCertificates {
-
-  private static final Duration VALIDITY = Duration.ofDays(397);
-  private static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
   /** The site's link key, its certificate, and the state CA certificate that issued it. */
   public record Material(PrivateKey key, X509Certificate certificate, X509Certificate ca) {}
@@ -52,47 +49,6 @@ public final class SiteLinkCertificates {
 
   /** The token alias of a site's link key. */
   public static final String TOKEN_ALIAS = "site-link";
-
-  /**
-   * For the key ceremony: generates the site's link key in its token and stores it with a
-   * certificate from {@code ca} (and a public copy of the certificate in {@code
-   * <site-dir>/tls/link-cert.pem}), unless a valid one from this CA is there.
-   */
-  public static void ensureInToken(SiteToken token, StateCertificateAuthority ca, Path dataDir, String siteId)
-      throws IOException {
-    Path certFile = dataDir.resolve(siteId).resolve("tls").resolve("link-cert.pem");
-    java.util.Optional<TokenKey> existing = SiteSigningKeys.findKey(token, TOKEN_ALIAS);
-    if (existing.isPresent()
-        && issuedBy(existing.get().certificate(), ca.certificate())
-        && existing.get().certificate().getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE))) {
-      if (!Files.exists(certFile)) {
-        Pem.write(certFile, Pem.encode(existing.get().certificate(), ca.certificate()), false);
-      }
-      return;
-    }
-    X509Certificate cert =
-        SiteSigningKeys.generate(token, TOKEN_ALIAS, ca, pub -> ca.certifySiteLinkKey(siteId, pub, VALIDITY));
-    Pem.write(certFile, Pem.encode(cert, ca.certificate()), false);
-  }
-
-  /** For the key ceremony: issues the certificate unless a valid one from the current CA exists. */
-  public static Material ensure(Path dataDir, String siteId, String stateName) throws IOException {
-    Path dir = dataDir.resolve(siteId).resolve("tls");
-    Path certFile = dir.resolve("link-cert.pem");
-    Path keyFile = dir.resolve("link-key.pem");
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, stateName);
-    if (Files.exists(certFile) && Files.exists(keyFile)) {
-      X509Certificate cert = Pem.readCertificate(certFile);
-      if (issuedBy(cert, ca.certificate())
-          && cert.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE))) {
-        return new Material(Pem.readPrivateKey(keyFile), cert, ca.certificate());
-      }
-    }
-    var issued = ca.issueSiteLinkCertificate(siteId, VALIDITY);
-    Pem.write(keyFile, issued.privateKeyPem(), true);
-    Pem.write(certFile, issued.chainPem(), false);
-    return new Material(issued.keyPair().getPrivate(), issued.certificate(), ca.certificate());
-  }
 
   private static boolean issuedBy(X509Certificate cert, X509Certificate ca) {
     try {

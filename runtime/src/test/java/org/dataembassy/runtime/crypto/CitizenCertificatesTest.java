@@ -27,7 +27,7 @@ class CitizenCertificatesTest {
 
   @Test
   void shouldReadTheIdentityCheckTheIssuerAndVerifyTheCitizensSignature() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(data, "GOV");
+    StateCertificateAuthority ca = TestStateRoots.in(data, "GOV");
     KeyPair keys = p256();
     X509Certificate cert = ca.issueCitizenCertificate(keys.getPublic(), "38001010009", "Mari Maasikas", "EE", Duration.ofDays(10));
     CitizenCertificates citizens = new CitizenCertificates(ca.certificate(), SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE));
@@ -50,7 +50,7 @@ class CitizenCertificatesTest {
     assertThat(citizens.verifySignature(parsed, new byte[] {1, 2, 4}, signature)).isFalse();
     assertThat(citizens.verifySignature(parsed, new byte[] {1, 2, 3}, new byte[] {0x30, 0})).isFalse();
 
-    StateCertificateAuthority other = StateCertificateAuthority.loadOrCreate(elsewhere, "GOV");
+    StateCertificateAuthority other = TestStateRoots.in(elsewhere, "GOV");
     X509Certificate forged = other.issueCitizenCertificate(keys.getPublic(), "38001010009", "Mari Maasikas", "EE", Duration.ofDays(10));
     assertThat(citizens.issuedByState(forged)).as("same names, another key").isFalse();
   }

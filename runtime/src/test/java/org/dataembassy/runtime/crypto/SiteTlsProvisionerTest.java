@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -22,29 +19,36 @@ class SiteTlsProvisionerTest {
 
   @TempDir Path dataDir;
 
-  @Test
-  void shouldStopASiteWhoseCeremonyMaterialIsMissingNamingItAndMakeNothing() throws Exception {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateCertificateAuthority.load(dataDir))
-        .hasMessageContaining("ca.pem").hasMessageContaining("key ceremony");
-    assertThat(dataDir.resolve("ca.pem")).as("a site makes no CA").doesNotExist();
+  /** What the key ceremony does for the site's HTTPS: a key made at the site, certified by the root. */
+  private static void certify(Path dataDir, String site, String address) throws Exception {
+    StateCertificateAuthority root = TestStateRoots.in(dataDir, "GOV");
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+    generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    java.security.KeyPair pair = generator.generateKeyPair();
+    X509Certificate cert =
+        root.certifyTlsKey(site + "." + ZONE, SiteTlsProvisioner.dnsNames(site, ZONE), List.of(address), pair.getPublic(), Duration.ofDays(397));
+    Pem.write(SiteTlsProvisioner.keyFile(dataDir.resolve(site)), Pem.encodePrivateKey(pair.getPrivate()), true);
+    Pem.write(SiteTlsProvisioner.certificateFile(dataDir.resolve(site)), Pem.encode(cert, root.certificate()), false);
+  }
 
-    StateCertificateAuthority.loadOrCreate(dataDir, "GOV"); // the ceremony's CA, without the site's certificates
+  @Test
+  void shouldStopASiteWhoseCeremonyMaterialIsMissingNamingIt() throws Exception {
+    TestStateRoots.in(dataDir, "GOV"); // the ceremony's root, without the site's certificates
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteTlsProvisioner.require(dataDir, "home"))
         .hasMessageContaining("site-cert.pem");
     assertThat(certFile()).doesNotExist();
 
-    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
+    certify(dataDir, "home", ADDRESS);
     SiteTlsProvisioner.require(dataDir, "home");
 
-    Files.delete(dataDir.resolve("ca.pem"));
-    StateCertificateAuthority.loadOrCreate(dataDir, "GOV"); // another CA: the site's certificate is not from it
+    TestStateRoots.replace(dataDir, "GOV"); // another root: the site's certificate is not from it
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteTlsProvisioner.require(dataDir, "home"))
         .hasMessageContaining("not from the state CA");
   }
 
   @Test
-  void shouldIssueACertificateForTheServiceNamesTheSiteNameAndItsAddress() throws Exception {
-    assertThat(SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE)).isTrue();
+  void shouldCertifyTheServiceNamesTheSiteNameAndItsAddress() throws Exception {
+    certify(dataDir, "home", ADDRESS);
 
     X509Certificate cert = Pem.readCertificate(certFile());
     assertThat(cert.getSubjectAlternativeNames())
@@ -55,91 +59,24 @@ class SiteTlsProvisionerTest {
             List.of(2, "home.gov.example"),
             List.of(7, ADDRESS));
     cert.verify(Pem.readCertificate(dataDir.resolve("ca.pem")).getPublicKey());
-    assertThat(cert.getNotAfter().toInstant())
-        .as("valid well beyond the renewal window")
-        .isAfter(java.time.Instant.now().plus(Duration.ofDays(300)));
   }
 
   @Test
-  void shouldWriteAnOwnerOnlyKeyThatBelongsToTheCertificate() throws Exception {
-    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
+  void shouldCallACertificateCurrentOnlyIfFromTheRootAndNotAboutToExpire() throws Exception {
+    X509Certificate root = TestStateRoots.in(dataDir, "GOV").certificate();
+    assertThat(SiteTlsProvisioner.current(dataDir.resolve("home"), root, Duration.ofDays(30))).as("none yet").isFalse();
 
-    Path keyFile = SiteTlsProvisioner.keyFile(dataDir.resolve("home"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
-        .isEqualTo("rw-------");
-    PrivateKey key = Pem.readPrivateKey(keyFile);
-    byte[] data = "proof of possession".getBytes(StandardCharsets.UTF_8);
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(key);
-    signer.update(data);
-    byte[] signature = signer.sign();
-    Signature verifier = Signature.getInstance("SHA256withECDSA");
-    verifier.initVerify(Pem.readCertificate(certFile()));
-    verifier.update(data);
-    assertThat(verifier.verify(signature)).isTrue();
-  }
-
-  @Test
-  void shouldKeepAValidCertificateOnTheSecondCall() throws Exception {
-    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
-    byte[] cert = Files.readAllBytes(certFile());
-    byte[] key = Files.readAllBytes(SiteTlsProvisioner.keyFile(dataDir.resolve("home")));
-
-    assertThat(SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE)).isFalse();
-
-    assertThat(Files.readAllBytes(certFile())).isEqualTo(cert);
-    assertThat(Files.readAllBytes(SiteTlsProvisioner.keyFile(dataDir.resolve("home"))))
-        .isEqualTo(key);
-  }
-
-  @Test
-  void shouldReissueWhenTheCaWasReplaced() throws Exception {
-    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
-    byte[] oldCert = Files.readAllBytes(certFile());
-    Files.delete(dataDir.resolve("ca.pem"));
-    Files.delete(dataDir.resolve("ca").resolve("ca-key.pem"));
-
-    assertThat(SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE)).isTrue();
-
-    assertThat(Files.readAllBytes(certFile())).isNotEqualTo(oldCert);
-    Pem.readCertificate(certFile())
-        .verify(Pem.readCertificate(dataDir.resolve("ca.pem")).getPublicKey());
-  }
-
-  @Test
-  void shouldReissueACertificateAboutToExpire() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, "GOV");
-    var expiring =
-        ca.issueTlsCertificate(
-            "home.gov.example", List.of("home.gov.example"), List.of(ADDRESS), Duration.ofDays(10));
-    Pem.write(SiteTlsProvisioner.keyFile(dataDir.resolve("home")), expiring.privateKeyPem(), true);
-    Pem.write(certFile(), expiring.chainPem(), false);
-
-    assertThat(SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE)).isTrue();
-
-    assertThat(Pem.readCertificate(certFile()).getNotAfter().toInstant())
-        .isAfter(java.time.Instant.now().plus(Duration.ofDays(300)));
-  }
-
-  @Test
-  void shouldShareOneCaBetweenTheSitesOfAFederation() throws Exception {
-    SiteTlsProvisioner.ensure(dataDir, "home", "127.0.0.11", ZONE);
-    SiteTlsProvisioner.ensure(dataDir, "lux", "127.0.0.12", ZONE);
-
-    X509Certificate ca = Pem.readCertificate(dataDir.resolve("ca.pem"));
-    Pem.readCertificate(certFile()).verify(ca.getPublicKey());
-    X509Certificate lux =
-        Pem.readCertificate(SiteTlsProvisioner.certificateFile(dataDir.resolve("lux")));
-    lux.verify(ca.getPublicKey());
-    assertThat(lux.getSubjectAlternativeNames())
-        .contains(List.of(2, "lux.gov.example"), List.of(7, "127.0.0.12"))
-        .doesNotContain(List.of(7, "127.0.0.11"));
+    certify(dataDir, "home", ADDRESS);
+    assertThat(SiteTlsProvisioner.current(dataDir.resolve("home"), root, Duration.ofDays(30))).isTrue();
+    assertThat(SiteTlsProvisioner.current(dataDir.resolve("home"), root, Duration.ofDays(400))).as("expires within the window").isFalse();
+    assertThat(SiteTlsProvisioner.current(dataDir.resolve("home"), TestStateRoots.replace(dataDir, "GOV").certificate(), Duration.ofDays(30)))
+        .as("from another root").isFalse();
   }
 
   /** The certificate as a third-party TLS stack sees it: OpenSSL verifies it against ca.pem. */
   @Test
   void shouldBeAcceptedByOpensslForTheServiceNameAndAddress() throws Exception {
-    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
+    certify(dataDir, "home", ADDRESS);
     Path leaf = dataDir.resolve("leaf.pem");
     Files.writeString(leaf, firstCertificate(Files.readString(certFile())));
     Path caPem = dataDir.resolve("ca.pem");
@@ -172,7 +109,7 @@ class SiteTlsProvisionerTest {
 
   @Test
   void shouldBeRejectedByOpensslForANameItWasNotIssuedFor() throws Exception {
-    SiteTlsProvisioner.ensure(dataDir, "home", ADDRESS, ZONE);
+    certify(dataDir, "home", ADDRESS);
     Path leaf = dataDir.resolve("leaf.pem");
     Files.writeString(leaf, firstCertificate(Files.readString(certFile())));
 

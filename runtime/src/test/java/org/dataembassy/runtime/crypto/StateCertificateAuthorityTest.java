@@ -34,7 +34,7 @@ class StateCertificateAuthorityTest {
 
   @Test
   void shouldCreateASelfSignedCaThatMaySignCertificates() throws Exception {
-    X509Certificate ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE").certificate();
+    X509Certificate ca = TestStateRoots.in(dataDir, "EE").certificate();
 
     assertThat(ca.getBasicConstraints()).as("basicConstraints cA=true").isGreaterThanOrEqualTo(0);
     assertThat(ca.getKeyUsage()[KEY_CERT_SIGN]).as("keyCertSign").isTrue();
@@ -46,7 +46,7 @@ class StateCertificateAuthorityTest {
 
   @Test
   void shouldIssueATlsCertificateThatChainsToTheCa() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+    StateCertificateAuthority ca = TestStateRoots.in(dataDir, "EE");
 
     X509Certificate cert = issue(ca).certificate();
 
@@ -59,7 +59,7 @@ class StateCertificateAuthorityTest {
 
   @Test
   void shouldPutTheGivenDnsNamesAndAddressesInTheSubjectAlternativeNames() throws Exception {
-    X509Certificate cert = issue(StateCertificateAuthority.loadOrCreate(dataDir, "EE")).certificate();
+    X509Certificate cert = issue(TestStateRoots.in(dataDir, "EE")).certificate();
 
     Collection<List<?>> sans = cert.getSubjectAlternativeNames();
     assertThat(sans)
@@ -72,7 +72,7 @@ class StateCertificateAuthorityTest {
 
   @Test
   void shouldIssueALeafCertificateForServerAndClientAuthentication() throws Exception {
-    X509Certificate cert = issue(StateCertificateAuthority.loadOrCreate(dataDir, "EE")).certificate();
+    X509Certificate cert = issue(TestStateRoots.in(dataDir, "EE")).certificate();
 
     assertThat(cert.getExtendedKeyUsage()).contains(SERVER_AUTH, CLIENT_AUTH);
     assertThat(cert.getBasicConstraints()).as("not a CA").isEqualTo(-1);
@@ -81,7 +81,7 @@ class StateCertificateAuthorityTest {
 
   @Test
   void shouldPresentTheCertificateFollowedByTheCaInTheChain() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+    StateCertificateAuthority ca = TestStateRoots.in(dataDir, "EE");
     StateCertificateAuthority.IssuedCertificate issued = issue(ca);
 
     List<Certificate> chain =
@@ -96,37 +96,22 @@ class StateCertificateAuthorityTest {
 
   @Test
   void shouldNotVerifyACertificateAgainstAnotherCa(@TempDir Path otherDataDir) throws Exception {
-    X509Certificate cert = issue(StateCertificateAuthority.loadOrCreate(dataDir, "EE")).certificate();
-    X509Certificate otherCa = StateCertificateAuthority.loadOrCreate(otherDataDir, "EE").certificate();
+    X509Certificate cert = issue(TestStateRoots.in(dataDir, "EE")).certificate();
+    X509Certificate otherCa = TestStateRoots.in(otherDataDir, "EE").certificate();
 
     assertThatThrownBy(() -> cert.verify(otherCa.getPublicKey()))
         .isInstanceOf(SignatureException.class);
   }
 
   @Test
-  void shouldWriteThePublicCaCertificateAndAnOwnerOnlyPrivateKey() throws Exception {
-    StateCertificateAuthority.loadOrCreate(dataDir, "EE");
+  void shouldWriteOnlyThePublicCertificate() throws Exception {
+    StateCertificateAuthority.inMemory("EE").writeCertificate(dataDir);
 
-    Path cert = dataDir.resolve("ca.pem");
-    Path key = dataDir.resolve("ca").resolve("ca-key.pem");
-    assertThat(StateCertificateAuthority.certificateFile(dataDir)).isEqualTo(cert);
-    assertThat(cert).isRegularFile().content().startsWith("-----BEGIN CERTIFICATE-----");
-    assertThat(key).isRegularFile().content().startsWith("-----BEGIN PRIVATE KEY-----");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
-        .isEqualTo("rw-------");
-  }
-
-  @Test
-  void shouldLoadTheSameCaOnTheSecondCall() throws Exception {
-    StateCertificateAuthority first = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
-    String keyPem = Files.readString(dataDir.resolve("ca").resolve("ca-key.pem"));
-
-    StateCertificateAuthority second = StateCertificateAuthority.loadOrCreate(dataDir, "EE");
-
-    assertThat(second.certificate()).isEqualTo(first.certificate());
-    assertThat(Files.readString(dataDir.resolve("ca").resolve("ca-key.pem"))).isEqualTo(keyPem);
-    // the loaded private key is the CA's: what it signs verifies with the first CA's public key
-    issue(second).certificate().verify(first.certificate().getPublicKey());
+    assertThat(StateCertificateAuthority.certificateFile(dataDir)).isEqualTo(dataDir.resolve("ca.pem"));
+    assertThat(dataDir.resolve("ca.pem")).isRegularFile().content().startsWith("-----BEGIN CERTIFICATE-----");
+    try (var files = Files.list(dataDir)) {
+      assertThat(files).as("no key beside it").containsExactly(dataDir.resolve("ca.pem"));
+    }
   }
 
   private static StateCertificateAuthority.IssuedCertificate issue(StateCertificateAuthority ca) {

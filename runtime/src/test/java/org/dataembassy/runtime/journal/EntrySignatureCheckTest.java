@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.journal;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class EntrySignatureCheckTest {
 
   @BeforeAll
   static void keys() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+    StateCertificateAuthority ca = TestStateRoots.in(dir, "GOV");
     KeyPair home = pair();
     KeyPair lux = pair();
     homeKey = home.getPrivate();

@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.security;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class OperatorIdentityTest {
 
   @Test
   void shouldReadTheRoleAndSubjectOfAnOperatorsCertificate() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+    StateCertificateAuthority ca = TestStateRoots.in(dir, "GOV");
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     var operator = ca.certifyOperatorKey("Olga Operator", OperatorRole.OPERATOR, generator.generateKeyPair().getPublic(), Duration.ofDays(1));

@@ -41,7 +41,7 @@ class SiteBoundTcpTest {
   @BeforeEach
   void certificates() throws Exception {
     for (String site : SITES) {
-      SiteLinkCertificates.ensure(state, site, "GOV");
+      TestSiteLinks.ensure(state, site, "GOV");
     }
   }
 
@@ -74,7 +74,7 @@ class SiteBoundTcpTest {
     channel.addAddressGenerator(() -> ExtendedUUID.randomUUID(raftId).put("raft-id", Util.stringToBytes(raftId)));
     channel.getProtocolStack().getTransport().setSocketFactory(
         SiteLinkSocketFactory.create(
-            SiteLinkTls.contextFor(SiteLinkCertificates.ensure(state, certificateOf, "GOV"), SITES), 1000, watchdog));
+            SiteLinkTls.contextFor(TestSiteLinks.ensure(state, certificateOf, "GOV"), SITES), 1000, watchdog));
     channels.add(channel);
     channel.connect("site-bound-test");
     return channel;

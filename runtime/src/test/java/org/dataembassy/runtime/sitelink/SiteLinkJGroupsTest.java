@@ -56,7 +56,7 @@ class SiteLinkJGroupsTest {
     channel.setName(site);
     channel.getProtocolStack().getTransport().setSocketFactory(
         SiteLinkSocketFactory.create(
-            SiteLinkTls.contextFor(SiteLinkCertificates.ensure(dataDir, site, "GOV"), SITES), 1000, watchdog));
+            SiteLinkTls.contextFor(TestSiteLinks.ensure(dataDir, site, "GOV"), SITES), 1000, watchdog));
     channels.add(channel);
     channel.connect("site-link-test");
     return channel;

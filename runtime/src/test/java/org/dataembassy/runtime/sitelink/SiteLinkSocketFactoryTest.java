@@ -38,7 +38,7 @@ class SiteLinkSocketFactoryTest {
 
   private SocketFactory factory(Path dataDir, String site) throws IOException {
     return SiteLinkSocketFactory.create(
-        SiteLinkTls.contextFor(SiteLinkCertificates.ensure(dataDir, site, "GOV"), SITES), 1000, watchdog);
+        SiteLinkTls.contextFor(TestSiteLinks.ensure(dataDir, site, "GOV"), SITES), 1000, watchdog);
   }
 
   /** Connects a client socket from {@code client} to {@code server} and exchanges one byte each way. */

@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.sitelink;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +25,8 @@ class SiteLinkTrustManagerTest {
 
   @Test
   void shouldAdmitASiteLinkCertificateOfAFederationSiteBothWays() throws Exception {
-    var home = SiteLinkCertificates.ensure(state, "home", "GOV");
-    var lux = SiteLinkCertificates.ensure(state, "lux", "GOV");
+    var home = TestSiteLinks.ensure(state, "home", "GOV");
+    var lux = TestSiteLinks.ensure(state, "lux", "GOV");
     var trust = new SiteLinkTrustManager(home.ca(), List.of("home", "lux", "emb2"));
 
     assertThatCode(() -> trust.checkClientTrusted(chain(lux), "EC")).doesNotThrowAnyException();
@@ -35,9 +36,9 @@ class SiteLinkTrustManagerTest {
 
   @Test
   void shouldRefuseAnHttpsCertificateOfTheSameStateCa() throws Exception {
-    var home = SiteLinkCertificates.ensure(state, "home", "GOV");
+    var home = TestSiteLinks.ensure(state, "home", "GOV");
     var https =
-        StateCertificateAuthority.loadOrCreate(state, "GOV")
+        TestStateRoots.in(state, "GOV")
             .issueTlsCertificate("lux.gov.example", List.of("land.gov.example", "lux"), List.of("127.0.0.12"), Duration.ofDays(1));
     var trust = new SiteLinkTrustManager(home.ca(), List.of("home", "lux", "emb2"));
 
@@ -48,8 +49,8 @@ class SiteLinkTrustManagerTest {
 
   @Test
   void shouldRefuseASiteOutsideTheFederation() throws Exception {
-    var home = SiteLinkCertificates.ensure(state, "home", "GOV");
-    var stranger = SiteLinkCertificates.ensure(state, "stranger", "GOV");
+    var home = TestSiteLinks.ensure(state, "home", "GOV");
+    var stranger = TestSiteLinks.ensure(state, "stranger", "GOV");
     var trust = new SiteLinkTrustManager(home.ca(), List.of("home", "lux", "emb2"));
 
     assertThatThrownBy(() -> trust.checkServerTrusted(chain(stranger), "ECDHE_ECDSA"))
@@ -58,25 +59,11 @@ class SiteLinkTrustManagerTest {
 
   @Test
   void shouldRefuseACertificateFromAnotherCa() throws Exception {
-    var home = SiteLinkCertificates.ensure(state, "home", "GOV");
-    var impostor = SiteLinkCertificates.ensure(foreign, "lux", "GOV");
+    var home = TestSiteLinks.ensure(state, "home", "GOV");
+    var impostor = TestSiteLinks.ensure(foreign, "lux", "GOV");
     var trust = new SiteLinkTrustManager(home.ca(), List.of("home", "lux", "emb2"));
 
     assertThatThrownBy(() -> trust.checkClientTrusted(chain(impostor), "EC"))
         .isInstanceOf(CertificateException.class);
-  }
-
-  @Test
-  void shouldKeepAValidCertificateAndReissueOneFromAnotherCa() throws Exception {
-    var first = SiteLinkCertificates.ensure(state, "home", "GOV");
-    var again = SiteLinkCertificates.ensure(state, "home", "GOV");
-    assertThat(again.certificate()).isEqualTo(first.certificate());
-
-    // the state CA was replaced (e.g. ca.pem and ca/ removed): the site gets a certificate from the new one
-    java.nio.file.Files.walk(state.resolve("ca")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    java.nio.file.Files.delete(state.resolve("ca.pem"));
-    var reissued = SiteLinkCertificates.ensure(state, "home", "GOV");
-    assertThat(reissued.ca()).isNotEqualTo(first.ca());
-    reissued.certificate().verify(reissued.ca().getPublicKey());
   }
 }

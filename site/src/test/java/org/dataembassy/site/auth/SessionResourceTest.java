@@ -94,7 +94,7 @@ class SessionResourceTest {
 
     // a certificate from a CA that is not the state's
     var foreign =
-        StateCertificateAuthority.loadOrCreate(java.nio.file.Files.createTempDirectory("foreign-ca"), "ELSEWHERE");
+        StateCertificateAuthority.inMemory("ELSEWHERE");
     var keys = TestCitizens.newKeyPair();
     String foreignPem =
         org.dataembassy.runtime.crypto.Pem.encode(

@@ -190,6 +190,7 @@ class SignatureInteropIT {
     // clear; the state's data key is in no plain file.
     Path data = sites.caCertificate().getParent();
     assertThat(data.resolve("keys").resolve("state-data.key")).doesNotExist();
+    assertThat(data.resolve("ca").resolve("ca-key.pem")).as("the state root's key is in the state's token").doesNotExist();
     List<String> secrets = List.of(CODE, "49403136526", "Maasikas", "Jaan Tamm", "Tamme 5", "PNOEE", sessionToken);
     for (String site : List.of("lux", "emb2", "home")) {
       List<Path> files;
@@ -208,6 +209,9 @@ class SignatureInteropIT {
         for (String secret : secrets) {
           assertThat(content).as("%s holds %s", file, secret.equals(sessionToken) ? "the session token" : secret)
               .doesNotContain(secret);
+        }
+        if (!file.endsWith(java.nio.file.Path.of("tls", "site-key.pem"))) { // the HTTPS key is still a file
+          assertThat(content).as("%s holds a private key in the clear", file).doesNotContain("PRIVATE KEY");
         }
       }
       assertThat(bytes).as("the stores at %s hold the workload", site).isGreaterThan(10_000);

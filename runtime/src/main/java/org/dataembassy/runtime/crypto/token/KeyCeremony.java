@@ -9,25 +9,36 @@ import org.dataembassy.runtime.crypto.Pem;
 import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
-import org.dataembassy.runtime.sitelink.SiteLinkCertificates;
+import org.dataembassy.runtime.crypto.ceremony.CeremonyMessages;
+import org.dataembassy.runtime.crypto.ceremony.RootCertification;
+import org.dataembassy.runtime.crypto.ceremony.SiteKeyRequests;
+import org.dataembassy.runtime.crypto.ceremony.StateRootKey;
 
 /**
- * The state's key ceremony for its symmetric keys, one token at a time: a plain program (no
- * Quarkus), run once per token with that token's {@code SOFTHSM2_CONF}, so each process sees only
- * the token it works on. {@code ./embassy} runs it; an operator at a real HSM runs the same steps.
+ * The state's key ceremony, one token at a time: a plain program (no Quarkus), run once per token
+ * with that token's {@code SOFTHSM2_CONF}, so each process sees only the token it works on — the
+ * state's ({@code data/state/}, standing for the offline root) or one site's. {@code ./embassy}
+ * runs it; an operator at a real HSM runs the same steps.
  *
  * <ul>
  *   <li>{@code init-token DIR}: a SoftHSM2 token for {@code DIR} (local federation only)
- *   <li>{@code init-state DIR}: (the token first, if {@code DIR} has none) in the state's token, the wrapping key, data key v1 and the index
- *       key, sealed under {@code DIR/keys/} (nothing happens if they exist)
+ *   <li>{@code init-state DIR}: (the token first, if {@code DIR} has none) in the state's token,
+ *       the wrapping key, data key v1 and the index key, sealed under {@code DIR/keys/}, and the
+ *       state root's key, its certificate published as {@code ca.pem} beside {@code DIR} (nothing
+ *       happens for what exists)
  *   <li>{@code rotate DIR}: a new data key version in the state's token; prints the version
- *   <li>{@code export DIR}: every key of {@code DIR}, in the clear, to standard output (a pipe to
- *       {@code import})
+ *   <li>{@code export DIR}: every data and index key of {@code DIR}, in the clear, to standard
+ *       output (a pipe to {@code import})
  *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token (made
- *       first if {@code DIR} has none); then {@code site-signing-keys}, and with {@code
- *       EMBASSY_SITE_ADDRESS} the site's TLS and site-link certificates
- *   <li>{@code site-signing-keys DIR}: the site's own TSA and OCSP keys, generated in its token and
- *       certified by the state CA (at the site named by {@code DIR}'s last element)
+ *       first if {@code DIR} has none)
+ *   <li>{@code certify-keys DIR} (a site's token): makes the site's keys that need a certificate,
+ *       prints a certification request for each ({@link CeremonyMessages}), reads the
+ *       certificates on standard input and stores them with the keys
+ *   <li>{@code certify DIR SITE} (the state's token): reads a site's requests on standard input,
+ *       prints the root's certificates ({@code EMBASSY_SITE_ADDRESS}: the site's address)
+ *   <li>{@code delegate-ocsp DIR} (a site's token): its issuing CA delegates OCSP to every site's
+ *       responder
+ *   <li>{@code operator DIR OUT NAME ROLE} (the state's token): a person's certificate into {@code OUT}
  * </ul>
  *
  * A token directory {@code DIR} holds {@code token/pkcs11.cfg} and {@code token/pin}. Errors are
@@ -35,21 +46,32 @@ import org.dataembassy.runtime.sitelink.SiteLinkCertificates;
  */
 public final class KeyCeremony {
 
+  private static final String USAGE =
+      "usage: KeyCeremony init-token|init-state|rotate|export|import|certify-keys|delegate-ocsp DIR"
+          + " | certify DIR SITE | operator DIR OUT NAME operator|auditor";
+
   private KeyCeremony() {}
 
   public static void main(String[] args) {
     try {
-      if (args.length < 2 || (args.length != 2 && !args[0].equals("operator"))) {
-        throw new IllegalArgumentException(
-            "usage: KeyCeremony init-token|init-state|rotate|export|import|site-signing-keys DIR"
-                + " | operator DIR NAME operator|auditor");
+      if (args.length < 2) {
+        throw new IllegalArgumentException(USAGE);
       }
       Path dir = Path.of(args[1]);
+      int arity = switch (args[0]) {
+        case "certify" -> 3;
+        case "operator" -> 5;
+        default -> 2;
+      };
+      if (args.length != arity) {
+        throw new IllegalArgumentException(USAGE);
+      }
       switch (args[0]) {
         case "init-token" -> initToken(dir);
         case "init-state" -> {
           initTokenIfMissing(dir);
           initState(dir);
+          initRoot(dir);
         }
         case "rotate" -> System.out.println(rotate(dir));
         case "export" -> keysOf(dir).export().writeTo(System.out);
@@ -57,23 +79,22 @@ public final class KeyCeremony {
           ClearStateKeys keys = ClearStateKeys.readFrom(System.in);
           initTokenIfMissing(dir);
           System.out.println(deliver(dir, keys));
-          issueSigningKeys(dir);
-          String address = System.getenv("EMBASSY_SITE_ADDRESS");
-          if (address != null && !address.isBlank()) {
-            issueSiteCertificates(dir, address);
-          }
         }
-        case "site-signing-keys" -> issueSigningKeys(dir);
+        case "certify-keys" -> {
+          SiteKeyRequests requests = SiteKeyRequests.prepare(openToken(dir), dataDirOf(dir), dir.getFileName().toString());
+          CeremonyMessages.write(requests.requests(), System.out);
+          requests.install(CeremonyMessages.read(System.in));
+        }
+        case "certify" -> CeremonyMessages.write(
+            RootCertification.certify(
+                StateRootKey.load(openToken(dir), dataDirOf(dir)), args[2], System.getenv("EMBASSY_SITE_ADDRESS"), zone(),
+                CeremonyMessages.read(System.in)),
+            System.out);
         case "delegate-ocsp" -> System.out.println(delegateOcsp(dir));
         case "operator" -> {
-          if (args.length != 4) {
-            throw new IllegalArgumentException("usage: KeyCeremony operator DIR NAME operator|auditor");
-          }
           OperatorRole role =
-              OperatorRole.parse(args[3]).orElseThrow(() -> new IllegalArgumentException("role must be operator or auditor: " + args[3]));
-          // the federation's data directory, whose state CA certifies the person (never made here)
-          Path dataDir = Path.of(Optional.ofNullable(System.getenv("EMBASSY_DATA_DIR")).orElse(dir.toAbsolutePath().getParent().toString()));
-          System.out.println(issueOperator(dataDir, dir, args[2], role));
+              OperatorRole.parse(args[4]).orElseThrow(() -> new IllegalArgumentException("role must be operator or auditor: " + args[4]));
+          System.out.println(issueOperator(StateRootKey.load(openToken(dir), dataDirOf(dir)), Path.of(args[2]), args[3], role));
         }
         default -> throw new IllegalArgumentException("unknown ceremony step " + args[0]);
       }
@@ -125,55 +146,31 @@ public final class KeyCeremony {
     return SealedStateKeys.openOrInitialise(openToken(dir), keysDir(dir)).store(keys);
   }
 
-  /**
-   * Makes the site's own TSA and OCSP keys in its token, certified by the state CA of the
-   * federation's data directory ({@code DIR}'s parent), unless it holds them.
-   */
-  public static void issueSigningKeys(Path dir) throws IOException {
-    String zone = Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
-    StateCertificateAuthority ca =
-        StateCertificateAuthority.loadOrCreate(dir.toAbsolutePath().getParent(), SiteTlsProvisioner.stateName(zone));
-    issueSigningKeys(dir, ca);
+  /** Makes the state root in the state's token unless it holds one; returns it. */
+  public static StateCertificateAuthority initRoot(Path stateDir) throws IOException {
+    return StateRootKey.ensure(openToken(stateDir), dataDirOf(stateDir), SiteTlsProvisioner.stateName(zone()));
   }
 
   /**
-   * Issues the site's TLS certificate (service names, its name, {@code address}) and its site-link
-   * certificate from the state CA, unless valid ones exist.
+   * Certifies a site's keys with the state root in one process — which works only where one
+   * process sees both tokens (the tests: one SoftHSM configuration, two slots); {@code ./embassy}
+   * runs {@code certify-keys} and {@code certify} as two processes instead.
    */
-  public static void issueSiteCertificates(Path dir, String address) throws IOException {
-    String zone = Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
-    Path dataDir = dir.toAbsolutePath().getParent();
-    String site = dir.getFileName().toString();
-    SiteTlsProvisioner.ensure(dataDir, site, address, zone);
-    SiteLinkCertificates.ensureInToken(
-        openToken(dir), StateCertificateAuthority.loadOrCreate(dataDir, SiteTlsProvisioner.stateName(zone)), dataDir, site);
-    java.nio.file.Files.deleteIfExists(dir.resolve("tls").resolve("link-key.pem")); // from before the key was in the token
+  public static void certifySiteKeys(Path siteDir, Path stateDir, String address) throws IOException {
+    String site = siteDir.getFileName().toString();
+    SiteKeyRequests requests = SiteKeyRequests.prepare(openToken(siteDir), dataDirOf(siteDir), site);
+    requests.install(
+        RootCertification.certify(
+            StateRootKey.load(openToken(stateDir), dataDirOf(stateDir)), site, address, zone(), requests.requests()));
   }
 
-  public static void issueSigningKeys(Path dir, StateCertificateAuthority ca) throws IOException {
-    SiteToken token = openToken(dir);
-    String site = dir.getFileName().toString();
-    for (SigningService service : SigningService.values()) {
-      SiteSigningKeys.ensure(token, ca, service, site);
-    }
-    SiteSigningKeys.ensureIssuingCa(token, ca, site);
-    // the journal certificate is public: every site needs it to check this site's entries
-    publish(JournalCertificateFiles.file(dir.resolve("pki"), site), SiteSigningKeys.load(token, SigningService.JOURNAL).certificate());
-    // and the OCSP responder's, which every site's issuing CA delegates to (delegate-ocsp)
-    publish(
-        org.dataembassy.runtime.crypto.ocsp.OcspDelegations.responderFile(dir.resolve("pki"), site),
-        SiteSigningKeys.load(token, SigningService.OCSP).certificate());
-    // so is the issuing CA's: every site checks the citizens enrolled here against it
-    publish(
-        org.dataembassy.runtime.crypto.IssuingCas.file(dir.resolve("pki"), site),
-        SiteSigningKeys.loadKey(token, SiteSigningKeys.ISSUING_CA).certificate());
+  private static String zone() {
+    return Optional.ofNullable(System.getenv("EMBASSY_FEDERATION_ZONE")).orElse("gov.example");
   }
 
-  private static void publish(Path file, java.security.cert.X509Certificate certificate) throws IOException {
-    String pem = Pem.encode(certificate);
-    if (!Files.exists(file) || !Files.readString(file).equals(pem)) {
-      Pem.write(file, pem, false);
-    }
+  /** The federation's data directory: the parent of every token directory. */
+  private static Path dataDirOf(Path dir) {
+    return dir.toAbsolutePath().getParent();
   }
 
   /**
@@ -210,12 +207,11 @@ public final class KeyCeremony {
   public static final java.time.Duration OPERATOR_VALIDITY = java.time.Duration.ofDays(365);
 
   /**
-   * Issues a person's operator (or auditor) certificate from the state root of {@code dataDir}
-   * (which must exist: issuing a person never makes a CA) into {@code dir}
+   * Issues a person's operator (or auditor) certificate from the state root into {@code dir}
    * ({@code cert.pem}, and {@code key.pem} owner-only, in a directory of its own outside every
    * site's), unless a current one is there; returns the certificate's subject.
    */
-  public static String issueOperator(Path dataDir, Path dir, String name, OperatorRole role) throws IOException {
+  public static String issueOperator(StateCertificateAuthority root, Path dir, String name, OperatorRole role) throws IOException {
     if (name == null || !name.matches("[A-Za-z0-9 ._-]{1,64}")) {
       throw new IllegalArgumentException("an operator's name is 1-64 letters, digits, spaces, '.', '_' or '-'");
     }
@@ -227,12 +223,11 @@ public final class KeyCeremony {
         return existing.getSubjectX500Principal().getName();
       }
     }
-    StateCertificateAuthority ca = StateCertificateAuthority.load(dataDir);
     try {
       java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
       generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
       java.security.KeyPair pair = generator.generateKeyPair();
-      java.security.cert.X509Certificate issued = ca.certifyOperatorKey(name, role, pair.getPublic(), OPERATOR_VALIDITY);
+      java.security.cert.X509Certificate issued = root.certifyOperatorKey(name, role, pair.getPublic(), OPERATOR_VALIDITY);
       Files.createDirectories(dir);
       ownerOnly(dir);
       Pem.write(key, Pem.encodePrivateKey(pair.getPrivate()), true);

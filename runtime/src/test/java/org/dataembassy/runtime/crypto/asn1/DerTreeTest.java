@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.crypto.asn1;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class DerTreeTest {
 
   @Test
   void shouldRebuildACertificateFromDerClassesThatEncodeToTheSameBytes(@TempDir Path dir) throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+    StateCertificateAuthority ca = TestStateRoots.in(dir, "GOV");
     for (byte[] der :
         new byte[][] {
           ca.certificate().getEncoded(),
@@ -39,7 +40,7 @@ class DerTreeTest {
 
   @Test
   void shouldEncodeAsBouncyCastleDoesAndKeepNothingFromTheLastCall(@TempDir Path dir) throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(dir, "GOV");
+    StateCertificateAuthority ca = TestStateRoots.in(dir, "GOV");
     ASN1Primitive large = ASN1Primitive.fromByteArray(ca.certificate().getEncoded());
     ASN1Primitive small = new DERSequence(new ASN1Integer(7));
     assertThat(DerEncoder.encode(large)).isEqualTo(large.getEncoded(ASN1Encoding.DER));

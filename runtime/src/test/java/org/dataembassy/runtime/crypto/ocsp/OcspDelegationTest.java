@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.crypto.ocsp;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -47,7 +48,7 @@ class OcspDelegationTest {
 
   @Test
   void shouldSignForAnotherSitesIssuingCaWithItsDelegationAndAnswerUnknownWithout() throws Exception {
-    StateCertificateAuthority root = StateCertificateAuthority.loadOrCreate(data, "GOV");
+    StateCertificateAuthority root = TestStateRoots.in(data, "GOV");
     KeyPair luxCaKey = keyPair();
     X509Certificate luxCa = root.certifyIssuingCaKey("lux", luxCaKey.getPublic(), Duration.ofDays(30));
     KeyPair emb2CaKey = keyPair();
@@ -61,7 +62,7 @@ class OcspDelegationTest {
     Pem.write(OcspDelegations.delegationFile(pki, "home", "lux"),
         Pem.encode(lux.certifySiteServiceKey(SigningService.OCSP, homeOcsp.getPublic(), "home", Duration.ofDays(30))), false);
     // a "delegation" to home by a CA that is no issuing CA of the state is ignored
-    StateCertificateAuthority rogue = StateCertificateAuthority.loadOrCreate(Path.of(data.toString(), "rogue"), "GOV");
+    StateCertificateAuthority rogue = TestStateRoots.in(Path.of(data.toString(), "rogue"), "GOV");
     Pem.write(OcspDelegations.delegationFile(pki, "home", "rogue"),
         Pem.encode(rogue.certifySiteServiceKey(SigningService.OCSP, homeOcsp.getPublic(), "home", Duration.ofDays(30))), false);
 
@@ -97,13 +98,13 @@ class OcspDelegationTest {
 
   @Test
   void shouldAcceptOnlyTheRootsEndEntityCasNamedForTheSiteOfTheirFile() throws Exception {
-    StateCertificateAuthority root = StateCertificateAuthority.loadOrCreate(data, "GOV");
+    StateCertificateAuthority root = TestStateRoots.in(data, "GOV");
     X509Certificate luxCa = root.certifyIssuingCaKey("lux", keyPair().getPublic(), Duration.ofDays(30));
     Pem.write(IssuingCas.file(pki, "lux"), Pem.encode(luxCa), false);
     // lux's CA delivered as emb2's: refused
     Pem.write(IssuingCas.file(pki, "emb2"), Pem.encode(luxCa), false);
     // a CA from another root, named as the state's
-    StateCertificateAuthority other = StateCertificateAuthority.loadOrCreate(Path.of(data.toString(), "other"), "GOV");
+    StateCertificateAuthority other = TestStateRoots.in(Path.of(data.toString(), "other"), "GOV");
     Pem.write(IssuingCas.file(pki, "home"), Pem.encode(other.certifyIssuingCaKey("home", keyPair().getPublic(), Duration.ofDays(30))), false);
     // a site certificate of the root, not a CA
     Pem.write(IssuingCas.file(pki, "emb3"),

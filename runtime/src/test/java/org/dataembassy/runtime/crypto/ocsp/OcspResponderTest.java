@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.crypto.ocsp;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -51,9 +52,9 @@ class OcspResponderTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    StateCertificateAuthority state = StateCertificateAuthority.loadOrCreate(data, "GOV");
+    StateCertificateAuthority state = TestStateRoots.in(data, "GOV");
     ca = state.certificate();
-    foreignCa = StateCertificateAuthority.loadOrCreate(elsewhere, "OTHER").certificate();
+    foreignCa = TestStateRoots.in(elsewhere, "OTHER").certificate();
     identity = SigningIdentity.of(state.issueServiceCertificate(SigningService.OCSP, java.time.Duration.ofDays(365)));
     responder = new OcspResponder(identity, SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE), Clock.systemUTC());
   }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.security.Signature;
 import javax.crypto.SecretKey;
+import org.dataembassy.runtime.crypto.Pem;
 import org.dataembassy.runtime.crypto.SigningIdentity;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class KeyCeremonyTest {
 
   private static final Path SOFTHSM_CONF = Path.of(System.getenv("SOFTHSM2_CONF"));
-  private static final int TESTS = 11;
+  private static final int TESTS = 12;
   private static final Deque<Path[]> TOKENS = new ArrayDeque<>();
 
   private Path state;
@@ -143,21 +144,45 @@ class KeyCeremonyTest {
   }
 
   @Test
-  void shouldMakeTheSitesOwnSigningKeysInItsTokenCertifiedByTheStateCa() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(site.getParent(), "GOV");
+  void shouldMakeTheRootInTheStatesTokenAndPublishOnlyItsCertificate() throws Exception {
+    StateCertificateAuthority root = KeyCeremony.initRoot(state);
+    Path data = state.getParent();
 
-    KeyCeremony.issueSigningKeys(site, ca);
-    KeyCeremony.issueSigningKeys(site, ca); // a second run keeps the keys
+    assertThat(Pem.readCertificate(data.resolve("ca.pem"))).isEqualTo(root.certificate());
+    assertThat(KeyCeremony.initRoot(state).certificate()).as("made once").isEqualTo(root.certificate());
+    var key = SiteSigningKeys.loadKey(open(state), "state-root");
+    assertThat(key.privateKey().getEncoded()).as("sensitive, not extractable").isNull();
+    assertThat(privateKeyFilesUnder(data)).as("no private key in a file").isEmpty();
+    assertThat(SiteSigningKeys.findKey(open(site), "state-root")).as("not in a site's token").isEmpty();
+  }
+
+  @Test
+  void shouldRefuseACaCertificateWhoseKeyIsNotInTheStatesToken() throws Exception {
+    StateCertificateAuthority.inMemory("GOV").writeCertificate(state.getParent()); // an earlier root, key elsewhere
+
+    assertThatThrownBy(() -> KeyCeremony.initRoot(state)).hasMessageContaining("holds no root key");
+    assertThat(SiteSigningKeys.findKey(open(state), "state-root")).isEmpty();
+  }
+
+  @Test
+  void shouldCertifyEverySiteKeyInItsTokenByTheRootInTheStates() throws Exception {
+    StateCertificateAuthority root = KeyCeremony.initRoot(state);
+    String id = site.getFileName().toString();
+
+    KeyCeremony.certifySiteKeys(site, state, "127.0.0.12");
 
     SiteToken token = open(site);
     SigningIdentity tsa = SiteSigningKeys.load(token, SigningService.TIME_STAMPING);
     SigningIdentity ocsp = SiteSigningKeys.load(token, SigningService.OCSP);
     assertThat(tsa.privateKey().getEncoded()).as("sensitive, not extractable").isNull();
-    assertThat(tsa.certificate().getSubjectX500Principal().getName()).contains("Time-Stamping Authority (" + site.getFileName() + ")");
-    assertThat(ocsp.certificate().getSubjectX500Principal().getName()).contains("OCSP Responder (" + site.getFileName() + ")");
+    assertThat(tsa.certificate().getSubjectX500Principal().getName()).contains("Time-Stamping Authority (" + id + ")");
+    assertThat(ocsp.certificate().getSubjectX500Principal().getName()).contains("OCSP Responder (" + id + ")");
     assertThat(tsa.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
-    tsa.certificate().verify(ca.certificate().getPublicKey());
-    assertThat(tsa.issuer()).isEqualTo(ca.certificate());
+    tsa.certificate().verify(root.certificate().getPublicKey());
+    assertThat(tsa.issuer()).isEqualTo(root.certificate());
+    var issuing = SiteSigningKeys.loadKey(token, SiteSigningKeys.ISSUING_CA);
+    assertThat(issuing.certificate().getBasicConstraints()).as("pathLen 0").isZero();
+    assertThat(issuing.certificate().getSubjectX500Principal().getName()).contains("Issuing CA (" + id + ")");
 
     Signature signer = Signature.getInstance("SHA256withECDSA", token.provider());
     signer.initSign(tsa.privateKey());
@@ -166,22 +191,60 @@ class KeyCeremonyTest {
     verifier.initVerify(tsa.certificate());
     verifier.update(new byte[] {1, 2, 3});
     assertThat(verifier.verify(signer.sign())).as("signed in the token, verified with the certificate").isTrue();
-  }
 
-  @Test
-  void shouldKeepTheSiteLinkKeyInTheTokenAndPresentNoOtherKeyToPeers() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(site.getParent(), "GOV");
-    String id = site.getFileName().toString();
-
-    org.dataembassy.runtime.sitelink.SiteLinkCertificates.ensureInToken(open(site), ca, site.getParent(), id);
-    var material = org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(open(site), site.getParent(), id);
-
+    var material = org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(token, site.getParent(), id);
     assertThat(material.key().getEncoded()).as("sensitive, not extractable").isNull();
-    assertThat(org.dataembassy.runtime.sitelink.SiteLinkTrustManager.siteNamedBy(material.certificate())).isEqualTo(id);
-    assertThat(site.resolve("tls").resolve("link-cert.pem")).exists();
     assertThat(site.resolve("tls").resolve("link-key.pem")).doesNotExist();
     assertThatThrownBy(() -> org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(open(site), site.getParent(), "home"))
         .as("a site's link key used as another site's").hasMessageContaining("names another site");
+    org.dataembassy.runtime.crypto.SiteTlsProvisioner.require(site.getParent(), id);
+    for (String pki : new String[] {"journal-", "ocsp-", "issuing-ca-"}) {
+      assertThat(site.resolve("pki").resolve(pki + id + ".pem")).as("published for the other sites").exists();
+    }
+    assertThat(privateKeyFilesUnder(site)).as("only the HTTPS key is a file").containsExactly(site.resolve("tls").resolve("site-key.pem"));
+
+    var again = org.dataembassy.runtime.crypto.ceremony.SiteKeyRequests.prepare(open(site), site.getParent(), id);
+    assertThat(again.requests()).as("a second ceremony keeps current keys").isEmpty();
+    assertThat(SiteSigningKeys.load(open(site), SigningService.TIME_STAMPING).certificate()).isEqualTo(tsa.certificate());
+  }
+
+  @Test
+  void shouldStoreNothingWhenAnAnswerIsForAnotherKeyOrFromAnotherRoot() throws Exception {
+    StateCertificateAuthority root = KeyCeremony.initRoot(state);
+    String id = site.getFileName().toString();
+    var requests = org.dataembassy.runtime.crypto.ceremony.SiteKeyRequests.prepare(open(site), site.getParent(), id);
+    var asked = requests.requests();
+    var genuine = org.dataembassy.runtime.crypto.ceremony.RootCertification.certify(root, id, "127.0.0.12", "gov.example", asked);
+
+    // the host's staff answer with certificates of another root, or swap two keys' certificates
+    var foreign = org.dataembassy.runtime.crypto.ceremony.RootCertification.certify(
+        StateCertificateAuthority.inMemory("GOV"), id, "127.0.0.12", "gov.example", asked);
+    assertThatThrownBy(() -> requests.install(foreign)).hasMessageContaining("not from the state root");
+    var swapped = new java.util.ArrayList<>(genuine);
+    var first = swapped.get(0);
+    var second = swapped.get(1);
+    swapped.set(0, new org.dataembassy.runtime.crypto.ceremony.CeremonyMessages.Item(first.kind(), second.der()));
+    swapped.set(1, new org.dataembassy.runtime.crypto.ceremony.CeremonyMessages.Item(second.kind(), first.der()));
+    assertThatThrownBy(() -> requests.install(swapped)).hasMessageContaining("for another key");
+    assertThatThrownBy(() -> requests.install(genuine.subList(1, genuine.size()))).hasMessageContaining("did not certify");
+
+    assertThat(SiteSigningKeys.findKey(open(site), "tsa")).as("nothing stored").isEmpty();
+    requests.install(genuine);
+    assertThat(SiteSigningKeys.findKey(open(site), "tsa")).isPresent();
+  }
+
+  private static java.util.List<Path> privateKeyFilesUnder(Path dir) throws Exception {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile)
+          .filter(f -> {
+            try {
+              return Files.size(f) < 1_000_000 && Files.readString(f, StandardCharsets.ISO_8859_1).contains("PRIVATE KEY");
+            } catch (java.io.IOException e) {
+              return false;
+            }
+          })
+          .toList();
+    }
   }
 
   @Test

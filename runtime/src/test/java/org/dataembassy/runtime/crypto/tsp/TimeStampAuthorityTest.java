@@ -1,5 +1,6 @@
 package org.dataembassy.runtime.crypto.tsp;
 
+import org.dataembassy.runtime.crypto.TestStateRoots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -33,7 +34,7 @@ class TimeStampAuthorityTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    StateCertificateAuthority ca = StateCertificateAuthority.loadOrCreate(data, "GOV");
+    StateCertificateAuthority ca = TestStateRoots.in(data, "GOV");
     identity = SigningIdentity.of(ca.issueServiceCertificate(SigningService.TIME_STAMPING, java.time.Duration.ofDays(365)));
     tsa =
         new TimeStampAuthority(

@@ -1,0 +1,204 @@
+package org.dataembassy.runtime.crypto.ceremony;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Provider;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.dataembassy.runtime.crypto.IssuingCas;
+import org.dataembassy.runtime.crypto.Pem;
+import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+import org.dataembassy.runtime.crypto.StateCertificateAuthority;
+import org.dataembassy.runtime.crypto.ocsp.OcspDelegations;
+import org.dataembassy.runtime.crypto.token.JournalCertificateFiles;
+import org.dataembassy.runtime.crypto.token.SiteSigningKeys;
+import org.dataembassy.runtime.crypto.token.SiteSigningKeys.TokenKey;
+import org.dataembassy.runtime.crypto.token.SiteToken;
+
+/**
+ * A site's side of its certification at the key ceremony, run with the site's token: the keys
+ * that have no current certificate from the state root ({@code data/ca.pem}) — missing, from
+ * another root, or expiring within {@link CertifiedKey#RENEW_BEFORE} — are made anew (in the token,
+ * the HTTPS key in memory), and a PKCS#10 request signed by each goes to the state's token; the
+ * certificates that come back are checked (the root's, for exactly these keys) and stored with
+ * their keys. A key whose certificate never comes back is never stored: the site keeps its old
+ * one.
+ */
+public final class SiteKeyRequests {
+
+  private final SiteToken token;
+  private final Path dataDir;
+  private final String site;
+  private final X509Certificate root;
+  private final Map<CertifiedKey, KeyPair> pending = new EnumMap<>(CertifiedKey.class);
+
+  private SiteKeyRequests(SiteToken token, Path dataDir, String site, X509Certificate root) {
+    this.token = token;
+    this.dataDir = dataDir;
+    this.site = site;
+    this.root = root;
+  }
+
+  /** Makes the keys of {@code site} that need a certificate; {@link #requests()} asks for them. */
+  public static SiteKeyRequests prepare(SiteToken token, Path dataDir, String site) throws IOException {
+    Path rootFile = StateCertificateAuthority.certificateFile(dataDir);
+    if (!Files.exists(rootFile)) {
+      throw new IOException("the state root's certificate " + rootFile + " is missing: the state's ceremony comes first");
+    }
+    SiteKeyRequests requests = new SiteKeyRequests(token, dataDir, site, Pem.readCertificate(rootFile));
+    for (CertifiedKey kind : CertifiedKey.values()) {
+      if (!requests.current(kind)) {
+        requests.pending.put(kind, kind.tokenAlias().isPresent() ? SiteSigningKeys.generate(token) : softwareKey());
+      }
+    }
+    return requests;
+  }
+
+  /** The certification requests, one per key made. */
+  public List<CeremonyMessages.Item> requests() throws IOException {
+    List<CeremonyMessages.Item> requests = new ArrayList<>();
+    for (var entry : pending.entrySet()) {
+      KeyPair pair = entry.getValue();
+      Provider provider = entry.getKey().tokenAlias().isPresent() ? token.provider() : null;
+      try {
+        JcaContentSignerBuilder signer = new JcaContentSignerBuilder("SHA256withECDSA");
+        if (provider != null) {
+          signer.setProvider(provider);
+        }
+        byte[] der =
+            new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + site + " " + entry.getKey().id()), pair.getPublic())
+                .build(signer.build(pair.getPrivate()))
+                .getEncoded();
+        requests.add(new CeremonyMessages.Item(entry.getKey(), der));
+      } catch (OperatorCreationException e) {
+        throw new IOException("cannot sign the request for the " + entry.getKey().id() + " key in " + token, e);
+      }
+    }
+    return requests;
+  }
+
+  /**
+   * Stores the keys with their certificates, once every one is checked (nothing is stored if one
+   * fails), and publishes the site's public certificates in {@code pki/} and {@code tls/}.
+   */
+  public void install(List<CeremonyMessages.Item> certificates) throws IOException {
+    Map<CertifiedKey, X509Certificate> issued = new EnumMap<>(CertifiedKey.class);
+    for (CeremonyMessages.Item item : certificates) {
+      KeyPair pair = pending.get(item.kind());
+      if (pair == null) {
+        throw new IOException("the state root certified a " + item.kind().id() + " key the site did not ask for");
+      }
+      X509Certificate certificate = certificate(item);
+      try {
+        certificate.verify(root.getPublicKey());
+      } catch (GeneralSecurityException e) {
+        throw new IOException("the " + item.kind().id() + " certificate is not from the state root " + StateCertificateAuthority.certificateFile(dataDir));
+      }
+      if (!Arrays.equals(certificate.getPublicKey().getEncoded(), pair.getPublic().getEncoded())) {
+        throw new IOException("the " + item.kind().id() + " certificate is for another key than the site's");
+      }
+      issued.put(item.kind(), certificate);
+    }
+    for (CertifiedKey kind : pending.keySet()) {
+      if (!issued.containsKey(kind)) {
+        throw new IOException("the state root did not certify the " + kind.id() + " key of " + site);
+      }
+    }
+    for (var entry : issued.entrySet()) {
+      store(entry.getKey(), pending.get(entry.getKey()), entry.getValue());
+    }
+    publish();
+  }
+
+  private boolean current(CertifiedKey kind) throws IOException {
+    if (kind.tokenAlias().isEmpty()) {
+      return SiteTlsProvisioner.current(siteDir(), root, CertifiedKey.RENEW_BEFORE);
+    }
+    Optional<TokenKey> key = SiteSigningKeys.findKey(token, kind.tokenAlias().get());
+    if (key.isEmpty()) {
+      return false;
+    }
+    try {
+      key.get().certificate().verify(root.getPublicKey());
+    } catch (GeneralSecurityException e) {
+      return false; // from another root (the data directory was reset)
+    }
+    return key.get().certificate().getNotAfter().toInstant().isAfter(Instant.now().plus(CertifiedKey.RENEW_BEFORE));
+  }
+
+  /** Stores a certified key where its kind goes: in the token, or the HTTPS key as an owner-only file. */
+  private void store(CertifiedKey kind, KeyPair pair, X509Certificate certificate) throws IOException {
+    if (kind.tokenAlias().isPresent()) {
+      SiteSigningKeys.store(token, kind.tokenAlias().get(), pair.getPrivate(), certificate, root);
+    } else {
+      Pem.write(SiteTlsProvisioner.keyFile(siteDir()), Pem.encodePrivateKey(pair.getPrivate()), true);
+      Pem.write(SiteTlsProvisioner.certificateFile(siteDir()), Pem.encode(certificate, root), false);
+    }
+  }
+
+  /**
+   * The site's public certificates, for the ceremony to hand to every other site: its journal's
+   * (others check its entries), its OCSP responder's (every issuing CA delegates to it), its
+   * issuing CA's (others check its citizens), and its site-link chain.
+   */
+  private void publish() throws IOException {
+    Path pki = siteDir().resolve("pki");
+    publish(JournalCertificateFiles.file(pki, site), tokenCertificate(CertifiedKey.JOURNAL));
+    publish(OcspDelegations.responderFile(pki, site), tokenCertificate(CertifiedKey.OCSP));
+    publish(IssuingCas.file(pki, site), tokenCertificate(CertifiedKey.ISSUING_CA));
+    Path link = siteDir().resolve("tls").resolve("link-cert.pem");
+    String chain = Pem.encode(tokenCertificate(CertifiedKey.SITE_LINK), root);
+    if (!Files.exists(link) || !Files.readString(link).equals(chain)) {
+      Pem.write(link, chain, false);
+    }
+  }
+
+  private X509Certificate tokenCertificate(CertifiedKey kind) throws IOException {
+    return SiteSigningKeys.loadKey(token, kind.tokenAlias().orElseThrow()).certificate();
+  }
+
+  private static void publish(Path file, X509Certificate certificate) throws IOException {
+    String pem = Pem.encode(certificate);
+    if (!Files.exists(file) || !Files.readString(file).equals(pem)) {
+      Pem.write(file, pem, false);
+    }
+  }
+
+  private static X509Certificate certificate(CeremonyMessages.Item item) throws IOException {
+    try {
+      return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(new java.io.ByteArrayInputStream(item.der()));
+    } catch (GeneralSecurityException | ClassCastException e) {
+      throw new IOException("the state root's answer for the " + item.kind().id() + " key is not a certificate");
+    }
+  }
+
+  private Path siteDir() {
+    return dataDir.resolve(site);
+  }
+
+  private static KeyPair softwareKey() throws IOException {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot make the site's TLS key", e);
+    }
+  }
+}
