@@ -8,6 +8,7 @@ import org.dataembassy.cli.command.OperatorCommand;
 import org.dataembassy.cli.command.KillCommand;
 import org.dataembassy.cli.command.PromoteCommand;
 import org.dataembassy.cli.command.RebuildCommand;
+import org.dataembassy.cli.command.SiteCommand;
 import org.dataembassy.cli.command.StartCommand;
 import org.dataembassy.cli.command.StatusCommand;
 import org.dataembassy.cli.command.SwitchoverCommand;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
       PromoteCommand.class,
       CitizenCommand.class,
       KeysCommand.class,
-      OperatorCommand.class
+      OperatorCommand.class,
+      SiteCommand.class
     })
 public final class Embassy {
 

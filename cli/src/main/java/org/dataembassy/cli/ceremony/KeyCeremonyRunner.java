@@ -69,9 +69,55 @@ public final class KeyCeremonyRunner {
     if (delegateOcsp()) {
       distributePublicCertificates();
     }
+    distributeRevocations();
     ensureOperator();
     return done;
   }
+
+  /**
+   * Revokes a site lost to its host: every certificate the state root issued to it goes on the
+   * root's revocation list (signed in the state's token), which is handed to every site; the
+   * running ones refuse the site within a second. Returns how many of its certificates the list
+   * names.
+   */
+  public int revokeSite(String site) throws IOException {
+    refuseEarlierLayout();
+    if (layout.site(site).isEmpty()) {
+      throw new IOException("no site " + site + " in this federation");
+    }
+    if (!Files.exists(layout.caCertificate())) {
+      throw new IOException("no state root yet: start the federation first (./embassy up)");
+    }
+    ProcessBuilder revoke = step("revoke-site", stateDir());
+    revoke.command().add(site);
+    String count = run(revoke).trim();
+    distributeRevocations();
+    try {
+      return Integer.parseInt(count);
+    } catch (NumberFormatException e) {
+      throw new IOException("the key ceremony did not say how many certificates it revoked: " + count);
+    }
+  }
+
+  /** The state's revocation list, if any, in every site's {@code pki/} (replaced atomically). */
+  private void distributeRevocations() throws IOException {
+    Path list = stateDir().resolve(REVOCATION_LIST);
+    if (!Files.exists(list)) {
+      return;
+    }
+    for (var to : layout.sites()) {
+      Path copy = layout.siteDir(to.id()).resolve("pki").resolve(REVOCATION_LIST);
+      if (!Files.exists(copy) || Files.mismatch(list, copy) != -1) {
+        Files.createDirectories(copy.getParent());
+        Path tmp = copy.resolveSibling(REVOCATION_LIST + ".tmp");
+        Files.copy(list, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /** The state root's revocation list, in {@code data/state/} and in every site's {@code pki/}. */
+  public static final String REVOCATION_LIST = "revoked-sites.crl";
 
   /**
    * The local federation's first operator: a certificate from the state root with the role

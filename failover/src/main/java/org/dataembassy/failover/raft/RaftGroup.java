@@ -343,7 +343,9 @@ public class RaftGroup {
             site.id(),
             logDir,
             config.failureDetectionMs(),
-            federation.siteAddresses())
+            federation.siteAddresses(),
+            site.siteDir().resolve("pki").toString(),
+            org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()).toString())
         .stream();
   }
 }

@@ -24,7 +24,9 @@ public record RaftStack(
     String raftId,
     Path logDir,
     long failureDetectionMs,
-    String sites) {
+    String sites,
+    String revocationDir,
+    String stateRoot) {
 
   private static final String TEMPLATE = "raft-stack.xml";
 
@@ -42,6 +44,8 @@ public record RaftStack(
         .replace("{{members}}", String.join(",", members))
         .replace("{{raftId}}", raftId)
         .replace("{{sites}}", sites)
+        .replace("{{revocationDir}}", revocationDir)
+        .replace("{{stateRoot}}", stateRoot)
         .replace("{{logDir}}", logDir.toString())
         .replace("{{fdTimeout}}", failureDetectionMs + "ms")
         .replace("{{fdInterval}}", Math.max(100, failureDetectionMs / 5) + "ms");

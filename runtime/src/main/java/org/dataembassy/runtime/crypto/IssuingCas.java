@@ -33,12 +33,19 @@ public final class IssuingCas {
   private final X509Certificate root;
   private final Clock clock;
   private final Map<X500Principal, X509Certificate> accepted = new ConcurrentHashMap<>();
+  private final SiteRevocations revocations;
   private volatile long lastScanMillis = Long.MIN_VALUE;
 
   public IssuingCas(Path pkiDir, X509Certificate root, Clock clock) {
+    this(pkiDir, root, clock, new SiteRevocations(pkiDir, root, clock));
+  }
+
+  /** As the site uses them: an issuing CA of a revoked site is no longer accepted. */
+  public IssuingCas(Path pkiDir, X509Certificate root, Clock clock, SiteRevocations revocations) {
     this.pkiDir = pkiDir;
     this.root = root;
     this.clock = clock;
+    this.revocations = revocations;
     scan();
   }
 
@@ -51,19 +58,24 @@ public final class IssuingCas {
     return root;
   }
 
-  /** The accepted issuing CA whose subject is {@code issuer}, if any. */
+  /** The accepted issuing CA whose subject is {@code issuer}, if any and not revoked. */
   public Optional<X509Certificate> named(X500Principal issuer) {
     X509Certificate known = accepted.get(issuer);
     if (known == null && clock.millis() - lastScanMillis >= RESCAN_MILLIS) {
       scan();
       known = accepted.get(issuer);
     }
-    return Optional.ofNullable(known);
+    return Optional.ofNullable(known).filter(ca -> !revocations.revoked(ca));
   }
 
-  /** Every issuing CA accepted so far. */
+  /** Every issuing CA accepted so far and not revoked. */
   public Collection<X509Certificate> all() {
-    return List.copyOf(accepted.values());
+    return accepted.values().stream().filter(ca -> !revocations.revoked(ca)).toList();
+  }
+
+  /** Whether {@code ca} is the certificate of a revoked site's issuing CA. */
+  public boolean revoked(X509Certificate ca) {
+    return revocations.revoked(ca);
   }
 
   private synchronized void scan() {

@@ -42,6 +42,16 @@ public final class Pem {
     return encode(new PemObject("PRIVATE KEY", key.getEncoded()));
   }
 
+  /** A DER certificate. */
+  public static X509Certificate readCertificate(byte[] der) throws IOException {
+    try {
+      return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(new java.io.ByteArrayInputStream(der));
+    } catch (java.security.cert.CertificateException | ClassCastException e) {
+      throw new IOException("not a certificate", e);
+    }
+  }
+
   public static X509Certificate readCertificate(Path file) throws IOException {
     try (PEMParser parser = new PEMParser(new StringReader(Files.readString(file)))) {
       Object o = parser.readObject();

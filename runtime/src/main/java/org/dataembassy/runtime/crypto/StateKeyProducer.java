@@ -127,13 +127,8 @@ public class StateKeyProducer {
 
   @Produces
   @Singleton
-  SignerCertificates signerCertificates(SiteConfig site) {
-    try {
-      return new JournalCertificateFiles(
-          site.siteDir().resolve("pki"), Pem.readCertificate(StateCertificateAuthority.certificateFile(site.dataDir())));
-    } catch (IOException e) {
-      throw new UncheckedIOException("EMB-CR-012 " + e.getMessage(), e);
-    }
+  SignerCertificates signerCertificates(SiteConfig site, StateRoot root, SiteRevocations revocations) {
+    return new JournalCertificateFiles(site.siteDir().resolve("pki"), root.certificate(), revocations);
   }
 
   @Produces

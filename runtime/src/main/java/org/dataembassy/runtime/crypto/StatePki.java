@@ -39,6 +39,7 @@ public class StatePki {
   @Inject CryptoConfig config;
   @Inject SiteToken token;
   @Inject StateRoot stateRoot;
+  @Inject SiteRevocations revocations;
 
   /** Set once everything below is; read without a lock on every request. */
   private volatile boolean loaded;
@@ -75,7 +76,7 @@ public class StatePki {
         throw new IOException("the issuing CA in " + token + " is not certified by the state root " + StateCertificateAuthority.certificateFile(site.dataDir()) + ": run the key ceremony");
       }
       ca = StateCertificateAuthority.withKey(issuing.certificate(), issuing.privateKey(), token.provider());
-      issuingCas = new IssuingCas(site.siteDir().resolve("pki"), root, clock);
+      issuingCas = new IssuingCas(site.siteDir().resolve("pki"), root, clock, revocations);
       citizens = new CitizenCertificates(issuingCas, signingProvider);
       // this site's own TSA and OCSP keys, inside its token: signed there, never in this process
       tsa =
@@ -92,6 +93,7 @@ public class StatePki {
           new OcspResponder(
               responder,
               delegations,
+              revocations,
               token.provider(),
               clock,
               config.ocspResponseValidity(),

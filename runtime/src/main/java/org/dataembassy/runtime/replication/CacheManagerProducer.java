@@ -142,6 +142,8 @@ public class CacheManagerProducer {
         .replace("{{bridgePort}}", Integer.toString(replication.bridgePort()))
         .replace("{{bridgeHosts}}", bridgeHosts)
         .replace("{{remoteSites}}", remoteSites)
-        .replace("{{sites}}", federation.siteAddresses());
+        .replace("{{sites}}", federation.siteAddresses())
+        .replace("{{revocationDir}}", site.siteDir().resolve("pki").toString())
+        .replace("{{stateRoot}}", org.dataembassy.runtime.crypto.StateCertificateAuthority.certificateFile(site.dataDir()).toString());
   }
 }

@@ -39,7 +39,9 @@ import org.jgroups.util.Util;
  * </ul>
  *
  * Refused connections are closed and refused messages dropped; each is counted ({@link
- * SiteLinkRefusals}, the metric {@code embassy.sitelink.refused{reason}}) and logged (EMB-SL-001/002/003, at most once a minute per peer and reason). Sites are
+ * SiteLinkRefusals}, the metric {@code embassy.sitelink.refused{reason}}) and logged (EMB-SL-001/002/003, at most once a minute per peer and reason). A site the state revoked
+ * ({@code revocation_dir}, {@code state_root}) has every message dropped ({@code reason=revoked},
+ * EMB-SL-005), even over a connection made before. Sites are
  * told apart by address: every site of a federation has its own.
  */
 public class SiteBoundTcp extends TCP {
@@ -53,7 +55,9 @@ public class SiteBoundTcp extends TCP {
   public enum Reason {
     CERTIFICATE,
     ADDRESS,
-    IDENTITY
+    IDENTITY,
+    /** The site was revoked by the state ({@code ./embassy site revoke}). */
+    REVOKED
   }
 
   @Property(description = "The federation's sites and their addresses: home=127.0.0.1,lux=127.0.0.12")
@@ -65,6 +69,13 @@ public class SiteBoundTcp extends TCP {
               + " member id), relay-site (RELAY2's bridge: the sender's site), or none")
   protected String sender_identity = "none";
 
+  @Property(description = "This site's pki directory, where the state root's revocation list arrives (empty: none)")
+  protected String revocation_dir = "";
+
+  @Property(description = "The state root's certificate (ca.pem), which signs the revocation list")
+  protected String state_root = "";
+
+  private volatile org.dataembassy.runtime.crypto.SiteRevocations revocations;
   private volatile Map<InetAddress, String> siteByAddress = Map.of();
   private final ThreadLocal<String> receivingFrom = new ThreadLocal<>();
   private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
@@ -73,6 +84,12 @@ public class SiteBoundTcp extends TCP {
   public void init() throws Exception {
     super.init();
     siteByAddress = parseSites(sites);
+    if (!revocation_dir.isBlank() && !state_root.isBlank()) {
+      revocations = new org.dataembassy.runtime.crypto.SiteRevocations(
+          java.nio.file.Path.of(revocation_dir),
+          org.dataembassy.runtime.crypto.Pem.readCertificate(java.nio.file.Path.of(state_root)),
+          java.time.Clock.systemUTC());
+    }
     if (!java.util.Set.of("none", "raft-id", "relay-site").contains(sender_identity)) {
       throw new IllegalArgumentException("sender_identity must be none, raft-id or relay-site: " + sender_identity);
     }
@@ -165,6 +182,10 @@ public class SiteBoundTcp extends TCP {
       refuse(Reason.ADDRESS, describe(sender), "EMB-SL-002 message from %s dropped: no site of this federation has that address", describe(sender));
       return;
     }
+    if (revoked(site)) {
+      in.skipBytes(length);
+      return;
+    }
     receivingFrom.set(site);
     try {
       super.receive(sender, in, length);
@@ -178,6 +199,9 @@ public class SiteBoundTcp extends TCP {
     String site = siteAt(sender);
     if (site == null) {
       refuse(Reason.ADDRESS, describe(sender), "EMB-SL-002 message from %s dropped: no site of this federation has that address", describe(sender));
+      return;
+    }
+    if (revoked(site)) {
       return;
     }
     receivingFrom.set(site);
@@ -228,6 +252,16 @@ public class SiteBoundTcp extends TCP {
     } catch (Throwable t) {
       log.error("%s: failed handling an incoming message batch: %s", local_addr, t);
     }
+  }
+
+  /** Whether the state revoked {@code site}: nothing it sends is passed up (counted, logged). */
+  private boolean revoked(String site) {
+    org.dataembassy.runtime.crypto.SiteRevocations known = revocations;
+    if (known == null || !known.siteRevoked(site)) {
+      return false;
+    }
+    refuse(Reason.REVOKED, site, "EMB-SL-005 message from %s dropped: the state revoked that site", site);
+    return true;
   }
 
   private boolean senderIsConnectionSite(Address sender) {

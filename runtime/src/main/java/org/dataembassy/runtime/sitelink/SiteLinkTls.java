@@ -35,6 +35,7 @@ public class SiteLinkTls {
   @Inject SiteConfig site;
   @Inject FederationConfig federation;
   @Inject SiteToken token;
+  @Inject org.dataembassy.runtime.crypto.SiteRevocations revocations;
 
   private volatile SocketFactory socketFactory;
   private volatile ScheduledExecutorService watchdog;
@@ -63,7 +64,8 @@ public class SiteLinkTls {
     try {
       return contextFor(
           SiteLinkCertificates.load(token, site.dataDir(), site.id()),
-          federation.siteIds());
+          federation.siteIds(),
+          certificate -> revocations.revoked(certificate) || revocations.siteRevoked(SiteLinkTrustManager.siteNamedBy(certificate)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load this site's site-link certificate", e);
     }
@@ -71,13 +73,19 @@ public class SiteLinkTls {
 
   /** A TLS 1.3 context presenting {@code material} and admitting site-link peers named in {@code sites}. */
   public static SSLContext contextFor(SiteLinkCertificates.Material material, Collection<String> sites) {
+    return contextFor(material, sites, certificate -> false);
+  }
+
+  /** As {@link #contextFor(SiteLinkCertificates.Material, Collection)}, refusing {@code revoked} peers too. */
+  public static SSLContext contextFor(
+      SiteLinkCertificates.Material material, Collection<String> sites, java.util.function.Predicate<X509Certificate> revoked) {
     try {
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(
           new KeyManager[] {
             new SiteLinkKeyManager(material.key(), new X509Certificate[] {material.certificate(), material.ca()})
           },
-          new TrustManager[] {new SiteLinkTrustManager(material.ca(), sites)},
+          new TrustManager[] {new SiteLinkTrustManager(material.ca(), sites, revoked)},
           new SecureRandom());
       return context;
     } catch (GeneralSecurityException e) {

@@ -27,10 +27,21 @@ public final class SiteLinkTrustManager extends X509ExtendedTrustManager {
 
   private final X509ExtendedTrustManager pkix;
   private final Set<String> sites;
+  private final java.util.function.Predicate<X509Certificate> revoked;
 
   public SiteLinkTrustManager(X509Certificate stateCa, Collection<String> siteIds) {
+    this(stateCa, siteIds, certificate -> false);
+  }
+
+  /**
+   * @param revoked whether a peer's certificate is revoked (its site was revoked by the state):
+   *     such a peer is refused like a stranger
+   */
+  public SiteLinkTrustManager(
+      X509Certificate stateCa, Collection<String> siteIds, java.util.function.Predicate<X509Certificate> revoked) {
     this.pkix = pkixTrusting(stateCa);
     this.sites = Set.copyOf(siteIds);
+    this.revoked = revoked;
   }
 
   /** The site a site-link certificate names, or null if it names none. */
@@ -60,6 +71,9 @@ public final class SiteLinkTrustManager extends X509ExtendedTrustManager {
           "site link refused: the peer's certificate ("
               + chain[0].getSubjectX500Principal().getName()
               + ") names no site of this federation");
+    }
+    if (revoked.test(chain[0])) {
+      throw new CertificateException("site link refused: the state revoked site " + site + "'s certificates");
     }
   }
 

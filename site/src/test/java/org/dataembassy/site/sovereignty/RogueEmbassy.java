@@ -64,7 +64,7 @@ public final class RogueEmbassy {
     String raftId = mode.equals("promote-self") ? "lux" : "home";
     Files.createDirectories(logDir);
     JChannel channel =
-        new JChannel(new RaftStack(address, port, hosts, members, raftId, logDir, 1000, sites).stream());
+        new JChannel(new RaftStack(address, port, hosts, members, raftId, logDir, 1000, sites, "", "").stream());
     channel.setName(raftId);
     channel.getProtocolStack().getTransport()
         .setSocketFactory(SiteLinkSocketFactory.create(tls, 2000, Executors.newSingleThreadScheduledExecutor()));

@@ -181,9 +181,8 @@ public final class SiteKeyRequests {
 
   private static X509Certificate certificate(CeremonyMessages.Item item) throws IOException {
     try {
-      return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(new java.io.ByteArrayInputStream(item.der()));
-    } catch (GeneralSecurityException | ClassCastException e) {
+      return Pem.readCertificate(item.der());
+    } catch (IOException e) {
       throw new IOException("the state root's answer for the " + item.kind().id() + " key is not a certificate");
     }
   }

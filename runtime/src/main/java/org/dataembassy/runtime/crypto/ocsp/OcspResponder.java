@@ -53,12 +53,13 @@ public final class OcspResponder {
   private static final CertStatus UNKNOWN = new CertStatus(2, DERNull.INSTANCE);
 
   /** Who answers for one CA's certificates: the CA's matcher and the responder's signer. */
-  private record Responder(IssuerMatcher issuer, ThreadLocal<OcspResponseSigner> signers) {}
+  private record Responder(java.security.cert.X509Certificate ca, IssuerMatcher issuer, ThreadLocal<OcspResponseSigner> signers) {}
 
   /** The state root's responder first, then one per issuing CA that delegated to this key. */
   private final List<Responder> responders;
   private final Clock clock;
   private final PreProducedResponses preProduced;
+  private final org.dataembassy.runtime.crypto.SiteRevocations revocations;
 
   /** A responder that signs every response anew (no pre-produced responses). */
   public OcspResponder(SigningIdentity identity, Provider provider, Clock clock) {
@@ -72,22 +73,26 @@ public final class OcspResponder {
    */
   public OcspResponder(
       SigningIdentity identity, Provider provider, Clock clock, Duration validity, int maxPreProduced) {
-    this(identity, List.of(), provider, clock, validity, maxPreProduced);
+    this(identity, List.of(), null, provider, clock, validity, maxPreProduced);
   }
 
   /**
    * A responder for the state root's certificates ({@code identity}, its certificate from the
    * root) and for those of every issuing CA in {@code delegations}, which certified the same key.
+   * A root certificate on the state's revocation list ({@code revocations}; null: none) is
+   * revoked (keyCompromise), and so is every certificate of a revoked issuing CA (cACompromise).
    */
   public OcspResponder(
       SigningIdentity identity,
       List<OcspDelegations.Delegation> delegations,
+      org.dataembassy.runtime.crypto.SiteRevocations revocations,
       Provider provider,
       Clock clock,
       Duration validity,
       int maxPreProduced) {
     this.preProduced = new PreProducedResponses(validity, maxPreProduced);
     this.clock = clock;
+    this.revocations = revocations;
     try {
       DigestCalculatorProvider digests = new JcaDigestCalculatorProviderBuilder().build();
       X509CertificateHolder responder = new JcaX509CertificateHolder(identity.certificate());
@@ -118,7 +123,7 @@ public final class OcspResponder {
     ThreadLocal<OcspResponseSigner> signers =
         ThreadLocal.withInitial(() -> new OcspResponseSigner(identity, certificates, provider, responderId));
     signers.get(); // fail at start, not at the first request, if the key cannot sign
-    return new Responder(new IssuerMatcher(new JcaX509CertificateHolder(ca), digests), signers);
+    return new Responder(ca, new IssuerMatcher(new JcaX509CertificateHolder(ca), digests), signers);
   }
 
   /** Answers one DER {@code OCSPRequest} with a DER {@code OCSPResponse}. */
@@ -147,7 +152,7 @@ public final class OcspResponder {
     }
     try {
       Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-      long version = statuses.version(); // before any status is read
+      long version = version(statuses); // before any status is read
       Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // RFC 5019 §2.2.4: no fractions
       byte[] key = null;
       if (nonce == null && requests.length == 1 && version >= 0 && preProduced.enabled()) {
@@ -188,9 +193,26 @@ public final class OcspResponder {
     return responders.get(0);
   }
 
-  private static CertStatus statusOf(CertID id, Responder responder, CertificateStatusSource statuses) throws OCSPException {
+  /** The statuses' version, changed too by every new entry on the state's revocation list. */
+  private long version(CertificateStatusSource statuses) {
+    long version = statuses.version();
+    return version < 0 || revocations == null ? version : version ^ (revocations.version() << 40);
+  }
+
+  private CertStatus statusOf(CertID id, Responder responder, CertificateStatusSource statuses) throws OCSPException {
     if (!responder.issuer().issued(id)) {
       return UNKNOWN;
+    }
+    if (revocations != null) {
+      boolean rootsOwn = responder == responders.get(0);
+      var revoked = rootsOwn
+          ? revocations.of(id.getSerialNumber().getValue())
+          : revocations.of(responder.ca().getSerialNumber()).filter(r -> revocations.revoked(responder.ca()));
+      if (revoked.isPresent()) {
+        return new CertStatus(new RevokedInfo(
+            GeneralizedTimes.of(revoked.get().at().truncatedTo(ChronoUnit.SECONDS)),
+            CRLReason.lookup(rootsOwn ? CRLReason.keyCompromise : CRLReason.cACompromise)));
+      }
     }
     var status = statuses.statusOf(id.getSerialNumber().getValue());
     return switch (status.state()) {

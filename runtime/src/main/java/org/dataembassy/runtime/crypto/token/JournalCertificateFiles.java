@@ -28,9 +28,17 @@ public final class JournalCertificateFiles implements SignerCertificates {
   private final X509Certificate ca;
   private final Map<String, X509Certificate> accepted = new ConcurrentHashMap<>();
 
+  private final org.dataembassy.runtime.crypto.SiteRevocations revocations;
+
   public JournalCertificateFiles(Path pkiDir, X509Certificate ca) {
+    this(pkiDir, ca, new org.dataembassy.runtime.crypto.SiteRevocations(pkiDir, ca, java.time.Clock.systemUTC()));
+  }
+
+  /** As the site uses them: nothing of a revoked site is accepted (its entries, sessions, challenges). */
+  public JournalCertificateFiles(Path pkiDir, X509Certificate ca, org.dataembassy.runtime.crypto.SiteRevocations revocations) {
     this.pkiDir = pkiDir;
     this.ca = ca;
+    this.revocations = revocations;
   }
 
   public static Path file(Path pkiDir, String site) {
@@ -39,7 +47,7 @@ public final class JournalCertificateFiles implements SignerCertificates {
 
   @Override
   public Optional<X509Certificate> of(String site) {
-    if (site == null || !site.matches("[a-z0-9-]{1,40}")) {
+    if (site == null || !site.matches("[a-z0-9-]{1,40}") || revocations.siteRevoked(site)) {
       return Optional.empty();
     }
     X509Certificate known = accepted.get(site);

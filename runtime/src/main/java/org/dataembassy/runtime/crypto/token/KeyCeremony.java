@@ -13,6 +13,9 @@ import org.dataembassy.runtime.crypto.ceremony.CeremonyMessages;
 import org.dataembassy.runtime.crypto.ceremony.RootCertification;
 import org.dataembassy.runtime.crypto.ceremony.SiteKeyRequests;
 import org.dataembassy.runtime.crypto.ceremony.StateRootKey;
+import org.dataembassy.runtime.crypto.ceremony.IssuedCertificates;
+import org.dataembassy.runtime.crypto.ceremony.SiteRevocation;
+import java.util.List;
 
 /**
  * The state's key ceremony, one token at a time: a plain program (no Quarkus), run once per token
@@ -38,6 +41,8 @@ import org.dataembassy.runtime.crypto.ceremony.StateRootKey;
  *       prints the root's certificates ({@code EMBASSY_SITE_ADDRESS}: the site's address)
  *   <li>{@code delegate-ocsp DIR} (a site's token): its issuing CA delegates OCSP to every site's
  *       responder
+ *   <li>{@code revoke-site DIR SITE} (the state's token): every certificate the root issued to
+ *       {@code SITE} onto the root's revocation list {@code DIR/revoked-sites.crl}; prints how many
  *   <li>{@code operator DIR OUT NAME ROLE} (the state's token): a person's certificate into {@code OUT}
  * </ul>
  *
@@ -48,7 +53,7 @@ public final class KeyCeremony {
 
   private static final String USAGE =
       "usage: KeyCeremony init-token|init-state|rotate|export|import|certify-keys|delegate-ocsp DIR"
-          + " | certify DIR SITE | operator DIR OUT NAME operator|auditor";
+          + " | certify|revoke-site DIR SITE | operator DIR OUT NAME operator|auditor";
 
   private KeyCeremony() {}
 
@@ -59,7 +64,7 @@ public final class KeyCeremony {
       }
       Path dir = Path.of(args[1]);
       int arity = switch (args[0]) {
-        case "certify" -> 3;
+        case "certify", "revoke-site" -> 3;
         case "operator" -> 5;
         default -> 2;
       };
@@ -86,10 +91,9 @@ public final class KeyCeremony {
           requests.install(CeremonyMessages.read(System.in));
         }
         case "certify" -> CeremonyMessages.write(
-            RootCertification.certify(
-                StateRootKey.load(openToken(dir), dataDirOf(dir)), args[2], System.getenv("EMBASSY_SITE_ADDRESS"), zone(),
-                CeremonyMessages.read(System.in)),
-            System.out);
+            certify(dir, args[2], System.getenv("EMBASSY_SITE_ADDRESS"), CeremonyMessages.read(System.in)), System.out);
+        case "revoke-site" -> System.out.println(
+            SiteRevocation.revoke(StateRootKey.load(openToken(dir), dataDirOf(dir)), dir, args[2]));
         case "delegate-ocsp" -> System.out.println(delegateOcsp(dir));
         case "operator" -> {
           OperatorRole role =
@@ -159,9 +163,24 @@ public final class KeyCeremony {
   public static void certifySiteKeys(Path siteDir, Path stateDir, String address) throws IOException {
     String site = siteDir.getFileName().toString();
     SiteKeyRequests requests = SiteKeyRequests.prepare(openToken(siteDir), dataDirOf(siteDir), site);
-    requests.install(
-        RootCertification.certify(
-            StateRootKey.load(openToken(stateDir), dataDirOf(stateDir)), site, address, zone(), requests.requests()));
+    requests.install(certify(stateDir, site, address, requests.requests()));
+  }
+
+  /**
+   * The state root's certificates for a site's requests, each recorded with the state ({@link
+   * IssuedCertificates}: what revoking the site revokes).
+   */
+  public static List<CeremonyMessages.Item> certify(Path stateDir, String site, String address, List<CeremonyMessages.Item> requests)
+      throws IOException {
+    StateCertificateAuthority root = StateRootKey.load(openToken(stateDir), dataDirOf(stateDir));
+    if (SiteRevocation.revoked(root, stateDir, site)) {
+      throw new IOException("site " + site + " was revoked by the state: its keys are never certified again");
+    }
+    List<CeremonyMessages.Item> certificates = RootCertification.certify(root, site, address, zone(), requests);
+    for (CeremonyMessages.Item item : certificates) {
+      IssuedCertificates.record(stateDir, site, item.kind(), Pem.readCertificate(item.der()));
+    }
+    return certificates;
   }
 
   private static String zone() {

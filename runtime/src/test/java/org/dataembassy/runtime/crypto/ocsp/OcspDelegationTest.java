@@ -75,6 +75,7 @@ class OcspDelegationTest {
         new OcspResponder(
             new SigningIdentity(homeOcsp.getPrivate(), fromRoot, root.certificate()),
             delegations,
+            null,
             SigningProvider.forChoice(SigningProvider.Choice.BOUNCYCASTLE),
             Clock.systemUTC(),
             Duration.ZERO,
