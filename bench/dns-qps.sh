@@ -43,7 +43,7 @@ printf '%s\n' "land.gov.example A" "auth.gov.example A" "sign.gov.example A" "la
 
 APP="$ROOT/site/target/quarkus-app"
 # a solo site gets its keys from a ceremony of its own (bench only: its own state root)
-export SOFTHSM2_CONF="$(bench/solo-ceremony.sh "$DIR/site" home 127.0.0.14)"
+export SOFTHSM2_CONF="$(bench/solo-ceremony.sh "$DIR/site" home)"
 (cd "$APP" && exec java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-} \
   -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -Djava.net.preferIPv4Stack=true \
   -Dembassy.site.id=home -Dembassy.site.data-dir="$DIR/site" -Dembassy.federation.sites.home.address=127.0.0.14 \

@@ -37,7 +37,7 @@ done
 echo "== 2. write latency, 1 client, 1000 sequential registrations per round after 500 warm-up"
 rm -rf "$SOLO"; mkdir -p "$SOLO"
 # a solo site gets its keys from a ceremony of its own (bench only: its own state root)
-export SOFTHSM2_CONF="$(bench/solo-ceremony.sh "$SOLO" home 127.0.0.14)"
+export SOFTHSM2_CONF="$(bench/solo-ceremony.sh "$SOLO" home)"
 (cd "$APPDIR" && exec setsid java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${EMBASSY_SITE_JAVA_OPTS:-} \
   -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -Djava.net.preferIPv4Stack=true \
   -Dembassy.site.id=home -Dembassy.site.data-dir="$SOLO" -Dembassy.federation.sites.home.address=127.0.0.14 \

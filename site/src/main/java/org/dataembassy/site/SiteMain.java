@@ -4,7 +4,7 @@ import org.dataembassy.runtime.crypto.SigningProvider;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
-import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+import org.dataembassy.runtime.crypto.HttpsIdentity;
 
 /**
  * Starts a site. Before Quarkus starts its HTTPS server, the site checks that the key ceremony
@@ -26,7 +26,7 @@ public final class SiteMain {
     System.setProperty("embassy.site.data-dir", dataDir.toString());
     ownerOnly(dataDir.resolve(siteId)); // the host's other accounts see nothing of a site's files
     try {
-      SiteTlsProvisioner.require(dataDir, siteId); // issued by the key ceremony, never here
+      HttpsIdentity.require(dataDir, siteId); // the key ceremony certified it, never here
     } catch (java.io.IOException e) {
       System.err.println("EMB-RT-002 " + e.getMessage());
       System.exit(1);

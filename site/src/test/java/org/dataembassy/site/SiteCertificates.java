@@ -26,6 +26,13 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
   public static final Path OPERATOR_DIR = DATA_DIR.resolve("operator");
   public static final Path AUDITOR_DIR = DATA_DIR.resolve("auditor");
 
+  private static volatile org.dataembassy.runtime.crypto.StateCertificateAuthority root;
+
+  /** The tests' state root (its key in the state's token), once the resource has started. */
+  public static org.dataembassy.runtime.crypto.StateCertificateAuthority stateRoot() {
+    return root;
+  }
+
   @Override
   public Map<String, String> start() {
     try {
@@ -39,8 +46,8 @@ public class SiteCertificates implements QuarkusTestResourceLifecycleManager {
         SoftHsmToken.initialise(home, softHsm, "embassy-test-home");
         KeyCeremony.deliver(home, ClearStateKeys.fresh());
       }
-      var root = KeyCeremony.initRoot(state); // the state root, in the state's token (another slot)
-      KeyCeremony.certifySiteKeys(home, state, "127.0.0.1"); // the site's keys in its token, TLS
+      root = KeyCeremony.initRoot(state); // the state root, in the state's token (another slot)
+      KeyCeremony.certifySiteKeys(home, state); // the site's keys in its token
       KeyCeremony.issueOperator(root, OPERATOR_DIR, "test-operator", OperatorRole.OPERATOR);
       KeyCeremony.issueOperator(root, AUDITOR_DIR, "test-auditor", OperatorRole.AUDITOR);
     } catch (Exception e) {

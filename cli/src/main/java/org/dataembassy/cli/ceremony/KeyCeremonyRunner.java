@@ -46,9 +46,8 @@ public final class KeyCeremonyRunner {
     Path dir = layout.siteDir(site);
     return Files.exists(dir.resolve("token").resolve("pkcs11.cfg"))
         && Files.exists(journalCertificate(dir, site))
-        && Files.exists(dir.resolve("pki").resolve("issuing-ca-" + site + ".pem"))
         && Files.exists(dir.resolve("keys").resolve("index-key.sealed"))
-        && SiteCertificateFiles.current(dir.resolve("tls").resolve("site-cert.pem"))
+        && SiteCertificateFiles.current(dir.resolve("pki").resolve("issuing-ca-" + site + ".pem"))
         && SiteCertificateFiles.current(dir.resolve("tls").resolve("link-cert.pem"));
   }
 
@@ -60,7 +59,10 @@ public final class KeyCeremonyRunner {
       if (!delivered(site)) {
         ensureState();
         ownerOnly(layout.siteDir(site));
-        pipe(step("export", stateDir()), step("import", layout.siteDir(site)));
+        // the state's process refuses to export its keys for a site it revoked
+        ProcessBuilder export = step("export", stateDir());
+        export.command().add(site);
+        pipe(export, step("import", layout.siteDir(site)));
         certify(site);
         done.add(site);
       }
@@ -97,6 +99,11 @@ public final class KeyCeremonyRunner {
     } catch (NumberFormatException e) {
       throw new IOException("the key ceremony did not say how many certificates it revoked: " + count);
     }
+  }
+
+  /** The state root's revocation list, as the state's ceremony signed it. */
+  public Path revocationList() {
+    return stateDir().resolve(REVOCATION_LIST);
   }
 
   /** The state's revocation list, if any, in every site's {@code pki/} (replaced atomically). */
@@ -163,7 +170,6 @@ public final class KeyCeremonyRunner {
     ProcessBuilder siteStep = step("certify-keys", layout.siteDir(site));
     ProcessBuilder stateStep = step("certify", stateDir());
     stateStep.command().add(site);
-    stateStep.environment().put("EMBASSY_SITE_ADDRESS", layout.site(site).orElseThrow().address());
     new CertificationExchange(STEP_TIMEOUT_SECONDS).run(siteStep, stateStep);
   }
 

@@ -160,6 +160,11 @@ public final class LocalFederation {
     return operatorClient().postJson(layout.managementUrl(site(id)) + "/operator/data-keys", "{}");
   }
 
+  /** Hands a site the state root's revocation list (DER) on its management port. */
+  public SiteClient.Answer handRevocationList(String id, byte[] list) throws IOException {
+    return operatorClient().put(layout.managementUrl(site(id)) + "/operator/site-revocations", list, "application/pkix-crl");
+  }
+
   private SiteClient client() {
     return SiteClient.trusting(layout.caCertificate())
         .orElseThrow(() -> new IllegalStateException("no state CA at " + layout.caCertificate()));

@@ -120,6 +120,16 @@ public final class SiteClient {
     return postJson(url, json, null);
   }
 
+  /** A PUT of {@code body} as {@code contentType}. */
+  public Answer put(String url, byte[] body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   /** A POST with an {@code Idempotency-Key} (when not null), so a retry cannot write twice. */
   public Answer postJson(String url, String json, String idempotencyKey) {
     HttpRequest.Builder builder =
@@ -130,7 +140,10 @@ public final class SiteClient {
     if (idempotencyKey != null) {
       builder.header("Idempotency-Key", idempotencyKey);
     }
-    HttpRequest request = builder.build();
+    return send(builder.build());
+  }
+
+  private Answer send(HttpRequest request) {
     try {
       HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(r.statusCode(), r.body());

@@ -50,6 +50,14 @@ public interface CryptoConfig {
   String httpsTlsEngine();
 
   /**
+   * How long the certificate of the site's HTTPS key is valid. The key is made in memory at every
+   * start and certified by the site's issuing CA (in its token); it is renewed, with a new key,
+   * once a third of this is left (checked every {@code quarkus.tls.reload-period}).
+   */
+  @WithDefault("P7D")
+  Duration httpsCertificateValidity();
+
+  /**
    * SunPKCS11 configuration of this site's PKCS#11 token (SoftHSM2 locally, an HSM in production).
    * Default: {@code <site-dir>/token/pkcs11.cfg}, written by the key ceremony.
    */

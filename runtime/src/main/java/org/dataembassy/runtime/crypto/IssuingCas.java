@@ -116,6 +116,11 @@ public final class IssuingCas {
     }
   }
 
+  /** Whether {@code ca} is named as the issuing CA of {@code site} ({@code GOV Issuing CA (lux)}). */
+  public static boolean isOf(X509Certificate ca, String site) {
+    return ca.getSubjectX500Principal().getName().contains(StateCertificateAuthority.ISSUING_CA_NAME + " (" + site + ")");
+  }
+
   /** Why {@code ca} is not the state root's issuing CA of {@code site}; empty if it is. */
   public Optional<String> refusal(X509Certificate ca, String site) {
     try {
@@ -129,7 +134,7 @@ public final class IssuingCas {
     if (ca.getBasicConstraints() != 0) {
       return Optional.of("not a CA limited to certifying end entities (pathLen 0)");
     }
-    if (!ca.getSubjectX500Principal().getName().contains(StateCertificateAuthority.ISSUING_CA_NAME + " (" + site + ")")) {
+    if (!isOf(ca, site)) {
       return Optional.of("it names another site");
     }
     if (!CitizenCertificates.validAt(ca, clock.instant())) {

@@ -45,12 +45,34 @@ public final class SiteRevocations {
   /** A revoked certificate of the root: since when, and the site it was issued to. */
   public record Revocation(Instant at, String site) {}
 
+  /** What the list in force revokes: its CRL number, the sites, how many certificates. */
+  public record Summary(BigInteger number, Set<String> sites, int certificates) {}
+
+  /** Why a list handed to the site was not taken; nothing changed. */
+  public static final class Refused extends Exception {
+    private final boolean older;
+
+    Refused(String message, boolean older) {
+      super(message);
+      this.older = older;
+    }
+
+    /** The list was the root's, but older than the one in force (a replay). */
+    public boolean older() {
+      return older;
+    }
+  }
+
+  /** The largest list a site takes (a list of every certificate of every site is a few KB). */
+  public static final int MAX_BYTES = 1_000_000;
+
   private final Path file;
   private final X509Certificate root;
   private final Clock clock;
   private volatile Map<BigInteger, Revocation> revoked = Map.of();
   private volatile Set<String> sites = Set.of();
   private volatile long version;
+  private volatile BigInteger number = BigInteger.valueOf(-1);
   private Instant checkedAt = Instant.MIN;
   private FileTime seen;
 
@@ -79,6 +101,38 @@ public final class SiteRevocations {
     return Optional.ofNullable(revoked.get(serial));
   }
 
+  /** What the lists taken so far revoke. */
+  public Summary summary() {
+    refresh();
+    return new Summary(number.max(BigInteger.ZERO), new java.util.TreeSet<>(sites), revoked.size());
+  }
+
+  /**
+   * Takes a list handed to the site (the management port's {@code PUT
+   * /operator/site-revocations}): only the root's, only if not older than the list in force; it
+   * replaces {@code pki/revoked-sites.crl} atomically and is in force on return.
+   */
+  public synchronized Summary install(byte[] der) throws Refused, IOException {
+    refresh();
+    X509CRL list;
+    try {
+      list = parse(der, root);
+    } catch (IOException e) {
+      throw new Refused("not a revocation list of the state root: " + e.getMessage(), false);
+    }
+    BigInteger offered = number(list);
+    if (offered.compareTo(number) < 0) {
+      throw new Refused("CRL number " + offered + " is older than the list in force (" + number + ")", true);
+    }
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+    Files.write(tmp, der);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    seen = Files.getLastModifiedTime(file);
+    take(list);
+    return new Summary(number, new java.util.TreeSet<>(sites), revoked.size());
+  }
+
   /** Changes whenever the list gains an entry. */
   public long version() {
     refresh();
@@ -100,35 +154,44 @@ public final class SiteRevocations {
         return;
       }
       seen = modified;
-      X509CRL list = read(file, root);
-      Map<BigInteger, Revocation> merged = new HashMap<>(revoked);
-      Set<String> named = new HashSet<>(sites);
-      if (list.getRevokedCertificates() != null) {
-        for (X509CRLEntry entry : list.getRevokedCertificates()) {
-          String site = siteOf(entry);
-          merged.putIfAbsent(entry.getSerialNumber(), new Revocation(entry.getRevocationDate().toInstant(), site));
-          if (site != null) {
-            named.add(site);
-          }
-        }
-      }
-      if (merged.size() != revoked.size()) {
-        revoked = Map.copyOf(merged);
-        sites = Set.copyOf(named);
-        version++;
-        LOG.warnf("EMB-CR-030 the state root's revocation list %s revokes site(s) %s (%d certificates): refused from now on",
-            file, new java.util.TreeSet<>(named), merged.size());
-      }
+      take(read(file, root));
     } catch (IOException e) {
       LOG.errorf("EMB-CR-031 %s is not a revocation list of the state root: ignored (%s)", file, e.getMessage());
     }
   }
 
+  /** Adds what {@code list} revokes to what is in force; nothing is ever taken away. */
+  private void take(X509CRL list) {
+    number = number.max(number(list));
+    Map<BigInteger, Revocation> merged = new HashMap<>(revoked);
+    Set<String> named = new HashSet<>(sites);
+    if (list.getRevokedCertificates() != null) {
+      for (X509CRLEntry entry : list.getRevokedCertificates()) {
+        String site = siteOf(entry);
+        merged.putIfAbsent(entry.getSerialNumber(), new Revocation(entry.getRevocationDate().toInstant(), site));
+        if (site != null) {
+          named.add(site);
+        }
+      }
+    }
+    if (merged.size() != revoked.size()) {
+      revoked = Map.copyOf(merged);
+      sites = Set.copyOf(named);
+      version++;
+      LOG.warnf("EMB-CR-030 the state root's revocation list %s revokes site(s) %s (%d certificates): refused from now on",
+          file, new java.util.TreeSet<>(named), merged.size());
+    }
+  }
+
   /** Reads a CRL of {@code root} from {@code file}; an error if it is not one the root signed. */
   public static X509CRL read(Path file, X509Certificate root) throws IOException {
+    return parse(Files.readAllBytes(file), root);
+  }
+
+  /** Parses a CRL of {@code root}; an error if it is not one the root signed. */
+  public static X509CRL parse(byte[] bytes, X509Certificate root) throws IOException {
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length > 1_000_000) {
+      if (bytes.length > MAX_BYTES) {
         throw new IOException("larger than 1 MB");
       }
       X509CRL list = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(bytes));
@@ -137,7 +200,7 @@ public final class SiteRevocations {
       }
       list.verify(root.getPublicKey());
       return list;
-    } catch (GeneralSecurityException | ClassCastException e) {
+    } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
       throw new IOException("not signed by the state root: " + e.getMessage());
     }
   }

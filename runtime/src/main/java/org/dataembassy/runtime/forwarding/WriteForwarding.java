@@ -9,7 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.SSLOptions;
 import io.vertx.core.net.PemTrustOptions;
 import org.dataembassy.runtime.security.OperatorIdentity;
 import org.dataembassy.runtime.security.Operators;
@@ -20,6 +20,7 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
+import io.quarkus.tls.CertificateUpdatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import org.dataembassy.runtime.LocalSite;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.controlplane.ControlPlane;
+import org.dataembassy.runtime.crypto.HttpsIdentity;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.rest.CommonProblem;
 import org.dataembassy.runtime.rest.ProblemType;
@@ -75,16 +77,32 @@ public class WriteForwarding {
   @Inject ForwardingBreakers breakers;
   @Inject Operators operators;
 
+  @Inject HttpsIdentity https;
+
   private HttpProxy proxy;
+  private volatile HttpClient client;
   private final InFlightForwards inFlight = new InFlightForwards();
 
   @Inject jakarta.enterprise.inject.Instance<ServedLocally> servedLocally;
+
+  /** A renewed HTTPS certificate (Quarkus' periodic TLS reload) is presented on forwards too. */
+  void renewed(@Observes CertificateUpdatedEvent event) {
+    HttpClient current = client;
+    if (current != null) {
+      current.updateSSLOptions(new SSLOptions().setKeyCertOptions(https.keyCertOptions()).setTrustOptions(stateRoot()));
+    }
+  }
+
+  private PemTrustOptions stateRoot() {
+    return new PemTrustOptions()
+        .addCertPath(StateCertificateAuthority.certificateFile(siteConfig.dataDir()).toAbsolutePath().toString());
+  }
 
   void install(@Observes Router router, Vertx vertx) {
     List<String> paths = new java.util.ArrayList<>(LOCAL_PATHS);
     servedLocally.forEach(s -> paths.addAll(s.pathPrefixes()));
     localPaths = new LocalPathPrefixes(paths);
-    HttpClient client =
+    client =
         vertx.createHttpClient(
             new HttpClientOptions()
                 .setSsl(true)
@@ -93,16 +111,8 @@ public class WriteForwarding {
                 .setIdleTimeout(30)
                 // the site's own HTTPS certificate: what makes the active site believe the
                 // operator this site names for a forwarded write (Operators)
-                .setKeyCertOptions(
-                    new PemKeyCertOptions()
-                        .setCertPath(siteConfig.siteDir().resolve("tls").resolve("site-cert.pem").toAbsolutePath().toString())
-                        .setKeyPath(siteConfig.siteDir().resolve("tls").resolve("site-key.pem").toAbsolutePath().toString()))
-                .setTrustOptions(
-                    new PemTrustOptions()
-                        .addCertPath(
-                            StateCertificateAuthority.certificateFile(siteConfig.dataDir())
-                                .toAbsolutePath()
-                                .toString())),
+                .setKeyCertOptions(https.keyCertOptions())
+                .setTrustOptions(stateRoot()),
             // forwarded writes are many and short: the default pool of 5 would queue them
             new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
     HttpProxy proxy = HttpProxy.reverseProxy(client);

@@ -6,19 +6,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.SSLOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
 import jakarta.annotation.Priority;
+import io.quarkus.tls.CertificateUpdatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.ManagementConfig;
 import org.dataembassy.runtime.config.SiteConfig;
+import org.dataembassy.runtime.crypto.HttpsIdentity;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.jboss.logging.Logger;
 
@@ -40,6 +41,9 @@ public class ManagementServer {
   @Inject FederationConfig federation;
   @Inject Vertx vertx;
   @Inject Router router;
+  @Inject HttpsIdentity https;
+
+  private static final Set<String> PROTOCOLS = Set.of("TLSv1.3");
 
   private volatile HttpServer server;
 
@@ -48,19 +52,14 @@ public class ManagementServer {
       return;
     }
     String address = federation.site(site.id()).orElseThrow().address();
-    Path tls = site.siteDir().resolve("tls");
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(address)
             .setPort(config.port())
             .setSsl(true)
-            .setEnabledSecureTransportProtocols(Set.of("TLSv1.3"))
-            .setKeyCertOptions(
-                new PemKeyCertOptions()
-                    .setCertPath(tls.resolve("site-cert.pem").toString())
-                    .setKeyPath(tls.resolve("site-key.pem").toString()))
-            .setTrustOptions(
-                new PemTrustOptions().addCertPath(StateCertificateAuthority.certificateFile(site.dataDir()).toString()))
+            .setEnabledSecureTransportProtocols(PROTOCOLS)
+            .setKeyCertOptions(https.keyCertOptions())
+            .setTrustOptions(operatorsRoot())
             .setClientAuth(ClientAuth.REQUIRED);
     server =
         vertx.createHttpServer(options)
@@ -72,6 +71,22 @@ public class ManagementServer {
     LOG.infof(
         "EMB-RT-040 management endpoints on https://%s:%d (operators' and auditors' certificates from the state root)",
         address, server.actualPort());
+  }
+
+  /** A renewed HTTPS certificate (Quarkus' periodic TLS reload) is served here too. */
+  void renewed(@Observes CertificateUpdatedEvent event) {
+    HttpServer running = server;
+    if (running != null) {
+      running.updateSSLOptions(
+          new SSLOptions()
+              .setEnabledSecureTransportProtocols(PROTOCOLS)
+              .setKeyCertOptions(https.keyCertOptions())
+              .setTrustOptions(operatorsRoot()));
+    }
+  }
+
+  private PemTrustOptions operatorsRoot() {
+    return new PemTrustOptions().addCertPath(StateCertificateAuthority.certificateFile(site.dataDir()).toString());
   }
 
   void stop(@Observes ShutdownEvent event) {

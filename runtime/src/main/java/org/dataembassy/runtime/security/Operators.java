@@ -6,14 +6,16 @@ import jakarta.inject.Inject;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.dataembassy.runtime.config.FederationConfig;
+import org.dataembassy.runtime.crypto.IssuingCas;
+import org.dataembassy.runtime.crypto.StatePki;
 import org.dataembassy.runtime.rest.ProblemException;
 
 /**
  * Who operates, for a request: the operator or auditor whose client certificate (from the state
  * root) the TLS session verified; or, for a write a standby forwarded to the active site, the one
  * the forwarding site names in {@value #FORWARDED_HEADER} — believed only when the request comes
- * with a site's own HTTPS certificate (CN {@code <site>.<zone>} of this federation), never from a
- * citizen.
+ * with a site's own HTTPS certificate (CN {@code <site>.<zone>} of this federation, issued by that
+ * site's issuing CA, not revoked), never from a citizen.
  */
 @ApplicationScoped
 public class Operators {
@@ -21,6 +23,7 @@ public class Operators {
   public static final String FORWARDED_HEADER = "Embassy-Forwarded-Operator";
 
   @Inject FederationConfig federation;
+  @Inject StatePki pki;
 
   public Optional<OperatorIdentity> of(HttpServerRequest request) {
     Optional<X509Certificate> leaf = OperatorIdentity.clientCertificate(request);
@@ -60,6 +63,14 @@ public class Operators {
 
   private boolean isSiteCertificate(X509Certificate certificate) {
     String subject = certificate.getSubjectX500Principal().getName();
-    return federation.siteIds().stream().anyMatch(site -> subject.equals("CN=" + site + "." + federation.zone()));
+    IssuingCas issuingCas = pki.issuingCas();
+    return federation.siteIds().stream()
+        .filter(site -> subject.equals("CN=" + site + "." + federation.zone()))
+        .anyMatch(
+            site ->
+                issuingCas
+                    .named(certificate.getIssuerX500Principal())
+                    .filter(ca -> IssuingCas.isOf(ca, site)) // accepted from the root, not revoked
+                    .isPresent());
   }
 }

@@ -36,6 +36,8 @@ class ManagementPortTest {
 
   private static final Path CA = SiteCertificates.OPERATOR_DIR.getParent().resolve("ca.pem");
 
+  @jakarta.inject.Inject org.dataembassy.runtime.crypto.HttpsIdentity https;
+
   @Test
   void shouldServeTheManagementEndpointsOnlyOnTheManagementPort() {
     atManagement().get("/q/metrics").then().statusCode(200);
@@ -60,10 +62,12 @@ class ManagementPortTest {
 
   @Test
   void shouldRefuseACertificateThatNamesNoOperator() throws Exception {
-    // the site's own HTTPS certificate, from the same root, names no operator or auditor
+    // a site's HTTPS certificate, from the same root, names no operator or auditor
     Path site = Files.createTempDirectory("site-identity");
-    Files.copy(SiteCertificates.OPERATOR_DIR.getParent().resolve("home/tls/site-cert.pem"), site.resolve("cert.pem"));
-    Files.copy(SiteCertificates.OPERATOR_DIR.getParent().resolve("home/tls/site-key.pem"), site.resolve("key.pem"));
+    var https = SiteCertificates.stateRoot()
+        .issueTlsCertificate("home.gov.example", List.of("home.gov.example"), List.of("127.0.0.1"), java.time.Duration.ofDays(1));
+    Files.writeString(site.resolve("cert.pem"), https.chainPem());
+    Files.writeString(site.resolve("key.pem"), https.privateKeyPem());
     atManagement(site).get("/q/metrics").then().statusCode(403).body("code", equalTo("forbidden"));
   }
 
@@ -96,5 +100,38 @@ class ManagementPortTest {
         .then().statusCode(401);
     asOperator().contentType(ContentType.JSON).body(parcel).post("/parcels").then().statusCode(201);
     assertThat(asOperator().get("/parcels/" + id).jsonPath().getString("cadastralId")).isEqualTo(id);
+  }
+
+  @Test
+  void shouldBelieveAForwardedOperatorOnlyWithASitesOwnHttpsCertificate() throws Exception {
+    // the site's own HTTPS identity (key made in memory, certified by its issuing CA): what a
+    // standby presents when it forwards an operator's write
+    var credential = https.current();
+    Path site = Files.createTempDirectory("site-https");
+    Files.writeString(site.resolve("cert.pem"), org.dataembassy.runtime.crypto.Pem.encode(credential.chain().get(0)));
+    Files.writeString(site.resolve("key.pem"), org.dataembassy.runtime.crypto.Pem.encodePrivateKey(credential.keyPair().getPrivate()));
+    Path issuing = site.resolve("issuing-ca.pem");
+    Files.writeString(issuing, org.dataembassy.runtime.crypto.Pem.encode(credential.chain().get(1)));
+    // a certificate with the same name, but straight from the root (not the site's issuing CA)
+    Path impostor = Files.createTempDirectory("impostor");
+    var rootIssued = SiteCertificates.stateRoot()
+        .issueTlsCertificate("home.gov.example", List.of("home.gov.example"), List.of("127.0.0.1"), java.time.Duration.ofDays(1));
+    Files.writeString(impostor.resolve("cert.pem"), rootIssued.chainPem());
+    Files.writeString(impostor.resolve("key.pem"), rootIssued.privateKeyPem());
+
+    String id = String.format("%05d:%03d:%04d", ThreadLocalRandom.current().nextInt(100000), 8, 8);
+    Map<String, Object> parcel = Map.of(
+        "cadastralId", id, "address", "Kuuse 4, Tartu", "areaM2", 700, "purpose", "residential",
+        "owners", List.of(Map.of("personalCode", "38001010009", "name", "Owner", "share", "1/1")));
+    given().baseUri("https://127.0.0.1").port(HTTPS_TEST_PORT)
+        .config(RestAssuredConfig.config().sslConfig(OperatorCredentials.ssl(impostor, CA, OperatorCredentials.trusting(CA))))
+        .header(Operators.FORWARDED_HEADER, "operator;CN=operator,OU=Operators,O=GOV")
+        .contentType(ContentType.JSON).body(parcel).post("/parcels")
+        .then().statusCode(401);
+    given().baseUri("https://127.0.0.1").port(HTTPS_TEST_PORT)
+        .config(RestAssuredConfig.config().sslConfig(OperatorCredentials.ssl(site, issuing, OperatorCredentials.trusting(CA))))
+        .header(Operators.FORWARDED_HEADER, "operator;CN=operator,OU=Operators,O=GOV")
+        .contentType(ContentType.JSON).body(parcel).post("/parcels")
+        .then().statusCode(201);
   }
 }

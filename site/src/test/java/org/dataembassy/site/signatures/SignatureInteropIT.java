@@ -210,9 +210,7 @@ class SignatureInteropIT {
           assertThat(content).as("%s holds %s", file, secret.equals(sessionToken) ? "the session token" : secret)
               .doesNotContain(secret);
         }
-        if (!file.endsWith(java.nio.file.Path.of("tls", "site-key.pem"))) { // the HTTPS key is still a file
-          assertThat(content).as("%s holds a private key in the clear", file).doesNotContain("PRIVATE KEY");
-        }
+        assertThat(content).as("%s holds a private key in the clear", file).doesNotContain("PRIVATE KEY");
       }
       assertThat(bytes).as("the stores at %s hold the workload", site).isGreaterThan(10_000);
       assertThat(Files.getPosixFilePermissions(data.resolve(site)))

@@ -51,14 +51,20 @@ class SiteRevocationIT {
     assertThat(ocsp(work, "home", ants.resolve("issuer.pem"), ants.resolve("cert.pem"))).contains(": good");
 
     double refusedBefore = metric("home", "embassy_sitelink_refused_total{reason=\"revoked\"}");
-    assertThat(sites.embassy("site", "revoke", "lux")).isZero();
+    assertThat(sites.embassy("site", "revoke", "lux")).as("every running site took the list on its management port").isZero();
+    for (String site : List.of("home", "emb2")) {
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+          assertThat(Files.readString(data.resolve(site).resolve("site.log")))
+              .as("the audit trail at %s names the operator who handed the list", site)
+              .contains("EMB-AU-050").contains("sites [lux]").contains("CN=operator"));
+    }
 
     // OCSP at every other site: lux's own certificates (from the root) and the citizen lux enrolled
     List<Path> luxCertificates;
     try (var files = Files.list(data.resolve("state").resolve("issued").resolve("lux"))) {
       luxCertificates = files.sorted().toList();
     }
-    assertThat(luxCertificates).hasSize(6);
+    assertThat(luxCertificates).as("tsa, ocsp, journal, issuing CA, site link (the HTTPS key is certified by lux's issuing CA)").hasSize(5);
     for (String site : List.of("home", "emb2")) {
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
           assertThat(ocsp(work, site, sites.caCertificate(), luxCertificates.get(0))).contains(": revoked"));
@@ -104,9 +110,9 @@ class SiteRevocationIT {
         sites.at("emb2").get("/parcels/" + Parcels.id(121, 1)).then().statusCode(200));
 
     // and the ceremony never certifies lux again, even with its certificates gone
-    Files.delete(data.resolve("lux").resolve("tls").resolve("site-cert.pem"));
+    Files.delete(data.resolve("lux").resolve("tls").resolve("link-cert.pem"));
     assertThat(sites.embassy("up", "--detach")).isNotZero();
-    assertThat(data.resolve("lux").resolve("tls").resolve("site-cert.pem")).doesNotExist();
+    assertThat(data.resolve("lux").resolve("tls").resolve("link-cert.pem")).doesNotExist();
     assertThat(sites.embassy("site", "revoke", "lux")).as("revoking again changes nothing").isZero();
     assertThat(sites.embassy("site", "revoke", "nowhere")).isNotZero();
   }

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The keys of a site the state root certifies at the key ceremony. Every one but the HTTPS key is
- * generated in the site's token and stored there under its alias with its certificate; the HTTPS
- * key is a file the web server reads ({@code tls/site-key.pem}).
+ * The keys of a site the state root certifies at the key ceremony, each generated in the site's
+ * token and stored there under its alias with its certificate. (The HTTPS key is not among them:
+ * it is made in memory at every start and certified by the site's issuing CA, {@code
+ * HttpsIdentity}.)
  */
 public enum CertifiedKey {
   /** The site's time-stamping authority. */
@@ -18,9 +19,7 @@ public enum CertifiedKey {
   /** The site's issuing CA: the citizens enrolled there (an intermediate, pathLen 0). */
   ISSUING_CA("issuing-ca", Duration.ofDays(3 * 365)),
   /** The site's links to the other sites (Raft, replication), naming it {@code urn:embassy:site:<id>}. */
-  SITE_LINK("site-link", Duration.ofDays(397)),
-  /** The site's HTTPS (service names, its own name and address). */
-  TLS("tls", Duration.ofDays(397));
+  SITE_LINK("site-link", Duration.ofDays(397));
 
   /** A certificate due to expire within this is renewed (with a new key) by the next ceremony. */
   public static final Duration RENEW_BEFORE = Duration.ofDays(30);
@@ -42,9 +41,9 @@ public enum CertifiedKey {
     return validity;
   }
 
-  /** The alias of the key in the site's token; empty for the HTTPS key, which is a file. */
-  public Optional<String> tokenAlias() {
-    return this == TLS ? Optional.empty() : Optional.of(id);
+  /** The alias of the key in the site's token. */
+  public String tokenAlias() {
+    return id;
   }
 
   public static Optional<CertifiedKey> parse(String id) {

@@ -11,27 +11,25 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.dataembassy.runtime.crypto.PublicKeys;
-import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 
 /**
  * The state root's side of a site's certification, run with the state's token: each request must
  * be a PKCS#10 request for a P-256 key signed by that key (proof that the site's token holds it);
- * what the certificate says — which site, which service, which names — is decided here from the
- * site the ceremony certifies and its address, never taken from the request.
+ * what the certificate says — which site, which service — is decided here from the site the
+ * ceremony certifies, never taken from the request.
  */
 public final class RootCertification {
 
   private RootCertification() {}
 
   /**
-   * Certifies the keys {@code requests} name for {@code site} (its HTTPS certificate with {@code
-   * address} and the service names of {@code zone}); an error, and no certificate at all, if any
-   * request is bad.
+   * Certifies the keys {@code requests} name for {@code site}; an error, and no certificate at all,
+   * if any request is bad.
    */
   public static List<CeremonyMessages.Item> certify(
-      StateCertificateAuthority root, String site, String address, String zone, List<CeremonyMessages.Item> requests)
+      StateCertificateAuthority root, String site, List<CeremonyMessages.Item> requests)
       throws IOException {
     if (site == null || !site.matches("[a-z0-9-]{1,40}")) {
       throw new IOException("a site's id is 1-40 lower-case letters, digits or '-'");
@@ -43,7 +41,7 @@ public final class RootCertification {
     List<CeremonyMessages.Item> certificates = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       CertifiedKey kind = requests.get(i).kind();
-      X509Certificate certificate = certificate(root, kind, keys.get(i), site, address, zone);
+      X509Certificate certificate = certificate(root, kind, keys.get(i), site);
       try {
         certificates.add(new CeremonyMessages.Item(kind, certificate.getEncoded()));
       } catch (CertificateEncodingException e) {
@@ -77,20 +75,13 @@ public final class RootCertification {
   }
 
   private static X509Certificate certificate(
-      StateCertificateAuthority root, CertifiedKey kind, PublicKey key, String site, String address, String zone)
-      throws IOException {
+      StateCertificateAuthority root, CertifiedKey kind, PublicKey key, String site) {
     return switch (kind) {
       case TSA -> root.certifySiteServiceKey(SigningService.TIME_STAMPING, key, site, kind.validity());
       case OCSP -> root.certifySiteServiceKey(SigningService.OCSP, key, site, kind.validity());
       case JOURNAL -> root.certifySiteServiceKey(SigningService.JOURNAL, key, site, kind.validity());
       case ISSUING_CA -> root.certifyIssuingCaKey(site, key, kind.validity());
       case SITE_LINK -> root.certifySiteLinkKey(site, key, kind.validity());
-      case TLS -> {
-        if (address == null || address.isBlank()) {
-          throw new IOException("the TLS certificate of " + site + " needs the site's address (EMBASSY_SITE_ADDRESS)");
-        }
-        yield root.certifyTlsKey(site + "." + zone, SiteTlsProvisioner.dnsNames(site, zone), List.of(address), key, kind.validity());
-      }
     };
   }
 }

@@ -22,7 +22,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.dataembassy.runtime.crypto.IssuingCas;
 import org.dataembassy.runtime.crypto.Pem;
-import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.ocsp.OcspDelegations;
 import org.dataembassy.runtime.crypto.token.JournalCertificateFiles;
@@ -33,8 +32,8 @@ import org.dataembassy.runtime.crypto.token.SiteToken;
 /**
  * A site's side of its certification at the key ceremony, run with the site's token: the keys
  * that have no current certificate from the state root ({@code data/ca.pem}) — missing, from
- * another root, or expiring within {@link CertifiedKey#RENEW_BEFORE} — are made anew (in the token,
- * the HTTPS key in memory), and a PKCS#10 request signed by each goes to the state's token; the
+ * another root, or expiring within {@link CertifiedKey#RENEW_BEFORE} — are made anew in the token,
+ * and a PKCS#10 request signed by each goes to the state's token; the
  * certificates that come back are checked (the root's, for exactly these keys) and stored with
  * their keys. A key whose certificate never comes back is never stored: the site keeps its old
  * one.
@@ -63,7 +62,7 @@ public final class SiteKeyRequests {
     SiteKeyRequests requests = new SiteKeyRequests(token, dataDir, site, Pem.readCertificate(rootFile));
     for (CertifiedKey kind : CertifiedKey.values()) {
       if (!requests.current(kind)) {
-        requests.pending.put(kind, kind.tokenAlias().isPresent() ? SiteSigningKeys.generate(token) : softwareKey());
+        requests.pending.put(kind, SiteSigningKeys.generate(token));
       }
     }
     return requests;
@@ -74,12 +73,8 @@ public final class SiteKeyRequests {
     List<CeremonyMessages.Item> requests = new ArrayList<>();
     for (var entry : pending.entrySet()) {
       KeyPair pair = entry.getValue();
-      Provider provider = entry.getKey().tokenAlias().isPresent() ? token.provider() : null;
       try {
-        JcaContentSignerBuilder signer = new JcaContentSignerBuilder("SHA256withECDSA");
-        if (provider != null) {
-          signer.setProvider(provider);
-        }
+        JcaContentSignerBuilder signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(token.provider());
         byte[] der =
             new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + site + " " + entry.getKey().id()), pair.getPublic())
                 .build(signer.build(pair.getPrivate()))
@@ -94,7 +89,8 @@ public final class SiteKeyRequests {
 
   /**
    * Stores the keys with their certificates, once every one is checked (nothing is stored if one
-   * fails), and publishes the site's public certificates in {@code pki/} and {@code tls/}.
+   * fails), and publishes the site's public certificates in {@code pki/} and {@code tls/}. An
+   * HTTPS key file an earlier layout left ({@code tls/site-key.pem}) is deleted.
    */
   public void install(List<CeremonyMessages.Item> certificates) throws IOException {
     Map<CertifiedKey, X509Certificate> issued = new EnumMap<>(CertifiedKey.class);
@@ -120,16 +116,16 @@ public final class SiteKeyRequests {
       }
     }
     for (var entry : issued.entrySet()) {
-      store(entry.getKey(), pending.get(entry.getKey()), entry.getValue());
+      SiteSigningKeys.store(token, entry.getKey().tokenAlias(), pending.get(entry.getKey()).getPrivate(), entry.getValue(), root);
     }
     publish();
+    // the HTTPS key is made in memory at every start now (HttpsIdentity): no key file stays behind
+    Files.deleteIfExists(siteDir().resolve("tls").resolve("site-key.pem"));
+    Files.deleteIfExists(siteDir().resolve("tls").resolve("site-cert.pem"));
   }
 
   private boolean current(CertifiedKey kind) throws IOException {
-    if (kind.tokenAlias().isEmpty()) {
-      return SiteTlsProvisioner.current(siteDir(), root, CertifiedKey.RENEW_BEFORE);
-    }
-    Optional<TokenKey> key = SiteSigningKeys.findKey(token, kind.tokenAlias().get());
+    Optional<TokenKey> key = SiteSigningKeys.findKey(token, kind.tokenAlias());
     if (key.isEmpty()) {
       return false;
     }
@@ -139,16 +135,6 @@ public final class SiteKeyRequests {
       return false; // from another root (the data directory was reset)
     }
     return key.get().certificate().getNotAfter().toInstant().isAfter(Instant.now().plus(CertifiedKey.RENEW_BEFORE));
-  }
-
-  /** Stores a certified key where its kind goes: in the token, or the HTTPS key as an owner-only file. */
-  private void store(CertifiedKey kind, KeyPair pair, X509Certificate certificate) throws IOException {
-    if (kind.tokenAlias().isPresent()) {
-      SiteSigningKeys.store(token, kind.tokenAlias().get(), pair.getPrivate(), certificate, root);
-    } else {
-      Pem.write(SiteTlsProvisioner.keyFile(siteDir()), Pem.encodePrivateKey(pair.getPrivate()), true);
-      Pem.write(SiteTlsProvisioner.certificateFile(siteDir()), Pem.encode(certificate, root), false);
-    }
   }
 
   /**
@@ -169,7 +155,7 @@ public final class SiteKeyRequests {
   }
 
   private X509Certificate tokenCertificate(CertifiedKey kind) throws IOException {
-    return SiteSigningKeys.loadKey(token, kind.tokenAlias().orElseThrow()).certificate();
+    return SiteSigningKeys.loadKey(token, kind.tokenAlias()).certificate();
   }
 
   private static void publish(Path file, X509Certificate certificate) throws IOException {
@@ -189,15 +175,5 @@ public final class SiteKeyRequests {
 
   private Path siteDir() {
     return dataDir.resolve(site);
-  }
-
-  private static KeyPair softwareKey() throws IOException {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot make the site's TLS key", e);
-    }
   }
 }

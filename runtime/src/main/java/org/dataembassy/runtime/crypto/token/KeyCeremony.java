@@ -6,7 +6,7 @@ import org.dataembassy.runtime.security.OperatorRole;
 import java.util.Optional;
 import java.nio.file.Files;
 import org.dataembassy.runtime.crypto.Pem;
-import org.dataembassy.runtime.crypto.SiteTlsProvisioner;
+import org.dataembassy.runtime.crypto.HttpsNames;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority;
 import org.dataembassy.runtime.crypto.StateCertificateAuthority.SigningService;
 import org.dataembassy.runtime.crypto.ceremony.CeremonyMessages;
@@ -30,15 +30,15 @@ import java.util.List;
  *       state root's key, its certificate published as {@code ca.pem} beside {@code DIR} (nothing
  *       happens for what exists)
  *   <li>{@code rotate DIR}: a new data key version in the state's token; prints the version
- *   <li>{@code export DIR}: every data and index key of {@code DIR}, in the clear, to standard
- *       output (a pipe to {@code import})
+ *   <li>{@code export DIR [SITE]}: every data and index key of {@code DIR}, in the clear, to
+ *       standard output (a pipe to {@code import}); refused if the state revoked {@code SITE}
  *   <li>{@code import DIR}: the keys on standard input, sealed under {@code DIR}'s token (made
  *       first if {@code DIR} has none)
  *   <li>{@code certify-keys DIR} (a site's token): makes the site's keys that need a certificate,
  *       prints a certification request for each ({@link CeremonyMessages}), reads the
  *       certificates on standard input and stores them with the keys
  *   <li>{@code certify DIR SITE} (the state's token): reads a site's requests on standard input,
- *       prints the root's certificates ({@code EMBASSY_SITE_ADDRESS}: the site's address)
+ *       prints the root's certificates
  *   <li>{@code delegate-ocsp DIR} (a site's token): its issuing CA delegates OCSP to every site's
  *       responder
  *   <li>{@code revoke-site DIR SITE} (the state's token): every certificate the root issued to
@@ -52,8 +52,8 @@ import java.util.List;
 public final class KeyCeremony {
 
   private static final String USAGE =
-      "usage: KeyCeremony init-token|init-state|rotate|export|import|certify-keys|delegate-ocsp DIR"
-          + " | certify|revoke-site DIR SITE | operator DIR OUT NAME operator|auditor";
+      "usage: KeyCeremony init-token|init-state|rotate|import|certify-keys|delegate-ocsp DIR"
+          + " | export DIR [SITE] | certify|revoke-site DIR SITE | operator DIR OUT NAME operator|auditor";
 
   private KeyCeremony() {}
 
@@ -68,7 +68,7 @@ public final class KeyCeremony {
         case "operator" -> 5;
         default -> 2;
       };
-      if (args.length != arity) {
+      if (args.length != arity && !(args[0].equals("export") && args.length == 3)) {
         throw new IllegalArgumentException(USAGE);
       }
       switch (args[0]) {
@@ -79,7 +79,12 @@ public final class KeyCeremony {
           initRoot(dir);
         }
         case "rotate" -> System.out.println(rotate(dir));
-        case "export" -> keysOf(dir).export().writeTo(System.out);
+        case "export" -> {
+          if (args.length > 2) {
+            refuseRevoked(dir, args[2]);
+          }
+          keysOf(dir).export().writeTo(System.out);
+        }
         case "import" -> {
           ClearStateKeys keys = ClearStateKeys.readFrom(System.in);
           initTokenIfMissing(dir);
@@ -91,7 +96,7 @@ public final class KeyCeremony {
           requests.install(CeremonyMessages.read(System.in));
         }
         case "certify" -> CeremonyMessages.write(
-            certify(dir, args[2], System.getenv("EMBASSY_SITE_ADDRESS"), CeremonyMessages.read(System.in)), System.out);
+            certify(dir, args[2], CeremonyMessages.read(System.in)), System.out);
         case "revoke-site" -> System.out.println(
             SiteRevocation.revoke(StateRootKey.load(openToken(dir), dataDirOf(dir)), dir, args[2]));
         case "delegate-ocsp" -> System.out.println(delegateOcsp(dir));
@@ -152,7 +157,7 @@ public final class KeyCeremony {
 
   /** Makes the state root in the state's token unless it holds one; returns it. */
   public static StateCertificateAuthority initRoot(Path stateDir) throws IOException {
-    return StateRootKey.ensure(openToken(stateDir), dataDirOf(stateDir), SiteTlsProvisioner.stateName(zone()));
+    return StateRootKey.ensure(openToken(stateDir), dataDirOf(stateDir), HttpsNames.stateName(zone()));
   }
 
   /**
@@ -160,27 +165,34 @@ public final class KeyCeremony {
    * process sees both tokens (the tests: one SoftHSM configuration, two slots); {@code ./embassy}
    * runs {@code certify-keys} and {@code certify} as two processes instead.
    */
-  public static void certifySiteKeys(Path siteDir, Path stateDir, String address) throws IOException {
+  public static void certifySiteKeys(Path siteDir, Path stateDir) throws IOException {
     String site = siteDir.getFileName().toString();
     SiteKeyRequests requests = SiteKeyRequests.prepare(openToken(siteDir), dataDirOf(siteDir), site);
-    requests.install(certify(stateDir, site, address, requests.requests()));
+    requests.install(certify(stateDir, site, requests.requests()));
   }
 
   /**
    * The state root's certificates for a site's requests, each recorded with the state ({@link
    * IssuedCertificates}: what revoking the site revokes).
    */
-  public static List<CeremonyMessages.Item> certify(Path stateDir, String site, String address, List<CeremonyMessages.Item> requests)
+  public static List<CeremonyMessages.Item> certify(Path stateDir, String site, List<CeremonyMessages.Item> requests)
       throws IOException {
     StateCertificateAuthority root = StateRootKey.load(openToken(stateDir), dataDirOf(stateDir));
     if (SiteRevocation.revoked(root, stateDir, site)) {
       throw new IOException("site " + site + " was revoked by the state: its keys are never certified again");
     }
-    List<CeremonyMessages.Item> certificates = RootCertification.certify(root, site, address, zone(), requests);
+    List<CeremonyMessages.Item> certificates = RootCertification.certify(root, site, requests);
     for (CeremonyMessages.Item item : certificates) {
       IssuedCertificates.record(stateDir, site, item.kind(), Pem.readCertificate(item.der()));
     }
     return certificates;
+  }
+
+  /** Stops an export for a site the state revoked: its token — perhaps the host's new one — gets no key. */
+  private static void refuseRevoked(Path stateDir, String site) throws IOException {
+    if (SiteRevocation.revoked(StateRootKey.load(openToken(stateDir), dataDirOf(stateDir)), stateDir, site)) {
+      throw new IOException("site " + site + " was revoked by the state: it is never given the state's keys or certified again (a new embassy takes a new site id)");
+    }
   }
 
   private static String zone() {

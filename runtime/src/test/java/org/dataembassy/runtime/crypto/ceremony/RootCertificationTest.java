@@ -45,7 +45,7 @@ class RootCertificationTest {
   void shouldNameTheSiteTheCeremonyCertifiesWhateverTheRequestSays() throws Exception {
     KeyPair link = ec();
     var answers = RootCertification.certify(
-        root, "lux", "127.0.0.12", "gov.example",
+        root, "lux",
         List.of(new CeremonyMessages.Item(CertifiedKey.SITE_LINK, request("CN=home site-link", link.getPublic(), link.getPrivate(), "SHA256withECDSA"))));
 
     X509Certificate cert = certificate(answers.get(0));
@@ -61,21 +61,21 @@ class RootCertificationTest {
     // a request for someone else's public key (no proof the requester holds it)
     byte[] forged = request("CN=lux tsa", victim.getPublic(), theirs.getPrivate(), "SHA256withECDSA");
     assertThatThrownBy(() -> RootCertification.certify(
-            root, "lux", "127.0.0.12", "gov.example", List.of(new CeremonyMessages.Item(CertifiedKey.TSA, forged))))
+            root, "lux", List.of(new CeremonyMessages.Item(CertifiedKey.TSA, forged))))
         .hasMessageContaining("not signed by that key");
 
     KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
     rsa.initialize(2048);
     KeyPair weak = rsa.generateKeyPair();
     assertThatThrownBy(() -> RootCertification.certify(
-            root, "lux", "127.0.0.12", "gov.example",
+            root, "lux",
             List.of(new CeremonyMessages.Item(CertifiedKey.TSA, request("CN=x", weak.getPublic(), weak.getPrivate(), "SHA256withRSA")))))
         .hasMessageContaining("not a P-256 key");
 
     assertThatThrownBy(() -> RootCertification.certify(
-            root, "lux", "127.0.0.12", "gov.example", List.of(new CeremonyMessages.Item(CertifiedKey.TSA, new byte[] {1, 2, 3}))))
+            root, "lux", List.of(new CeremonyMessages.Item(CertifiedKey.TSA, new byte[] {1, 2, 3}))))
         .hasMessageContaining("not a PKCS#10 request");
-    assertThatThrownBy(() -> RootCertification.certify(root, "../home", "127.0.0.12", "gov.example", List.of()))
+    assertThatThrownBy(() -> RootCertification.certify(root, "../home", List.of()))
         .hasMessageContaining("site's id");
   }
 

@@ -169,7 +169,7 @@ class KeyCeremonyTest {
     StateCertificateAuthority root = KeyCeremony.initRoot(state);
     String id = site.getFileName().toString();
 
-    KeyCeremony.certifySiteKeys(site, state, "127.0.0.12");
+    KeyCeremony.certifySiteKeys(site, state);
 
     SiteToken token = open(site);
     SigningIdentity tsa = SiteSigningKeys.load(token, SigningService.TIME_STAMPING);
@@ -197,11 +197,11 @@ class KeyCeremonyTest {
     assertThat(site.resolve("tls").resolve("link-key.pem")).doesNotExist();
     assertThatThrownBy(() -> org.dataembassy.runtime.sitelink.SiteLinkCertificates.load(open(site), site.getParent(), "home"))
         .as("a site's link key used as another site's").hasMessageContaining("names another site");
-    org.dataembassy.runtime.crypto.SiteTlsProvisioner.require(site.getParent(), id);
+    org.dataembassy.runtime.crypto.HttpsIdentity.require(site.getParent(), id); // what the HTTPS key is certified with
     for (String pki : new String[] {"journal-", "ocsp-", "issuing-ca-"}) {
       assertThat(site.resolve("pki").resolve(pki + id + ".pem")).as("published for the other sites").exists();
     }
-    assertThat(privateKeyFilesUnder(site)).as("only the HTTPS key is a file").containsExactly(site.resolve("tls").resolve("site-key.pem"));
+    assertThat(privateKeyFilesUnder(site)).as("no private key is a file").isEmpty();
 
     var again = org.dataembassy.runtime.crypto.ceremony.SiteKeyRequests.prepare(open(site), site.getParent(), id);
     assertThat(again.requests()).as("a second ceremony keeps current keys").isEmpty();
@@ -214,11 +214,11 @@ class KeyCeremonyTest {
     String id = site.getFileName().toString();
     var requests = org.dataembassy.runtime.crypto.ceremony.SiteKeyRequests.prepare(open(site), site.getParent(), id);
     var asked = requests.requests();
-    var genuine = org.dataembassy.runtime.crypto.ceremony.RootCertification.certify(root, id, "127.0.0.12", "gov.example", asked);
+    var genuine = org.dataembassy.runtime.crypto.ceremony.RootCertification.certify(root, id, asked);
 
     // the host's staff answer with certificates of another root, or swap two keys' certificates
     var foreign = org.dataembassy.runtime.crypto.ceremony.RootCertification.certify(
-        StateCertificateAuthority.inMemory("GOV"), id, "127.0.0.12", "gov.example", asked);
+        StateCertificateAuthority.inMemory("GOV"), id, asked);
     assertThatThrownBy(() -> requests.install(foreign)).hasMessageContaining("not from the state root");
     var swapped = new java.util.ArrayList<>(genuine);
     var first = swapped.get(0);
