@@ -98,7 +98,7 @@ public class StatePki {
               clock,
               config.ocspResponseValidity(),
               config.ocspPreProducedResponses());
-      signatures = new CmsSignatures(citizens, root, signingProvider);
+      signatures = new CmsSignatures(citizens, root, signingProvider, revocations);
       loaded = true;
       LOG.infof(
           "EMB-CR-002 state PKI loaded; enrolments, TSA and OCSP sign in the site's token (%s); %d issuing CAs known, OCSP delegated by %d; signatures verified with %s",

@@ -2,8 +2,10 @@ package org.dataembassy.runtime.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -14,11 +16,14 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import org.dataembassy.runtime.config.SessionConfig;
+import org.dataembassy.runtime.crypto.CertificateStatus;
+import org.dataembassy.runtime.crypto.CertificateStatusSource;
 import org.dataembassy.runtime.crypto.CitizenIdentity;
 import org.dataembassy.runtime.crypto.Digests;
 import org.dataembassy.runtime.journal.JournalCodec;
 import org.dataembassy.runtime.replication.ShortLivedStore;
 import org.dataembassy.runtime.replication.ShortLivedStore.Region;
+import org.jboss.logging.Logger;
 
 /**
  * Citizen sessions: opened at login, found by their bearer token at any site, ended by logout or
@@ -30,8 +35,12 @@ public class Sessions {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private static final Logger AUDIT = Logger.getLogger("org.dataembassy.audit");
+
   @Inject ShortLivedStore store;
   @Inject SessionConfig config;
+  /** The in-memory status of every certificate (the eID service's index), where there is one. */
+  @Inject Instance<CertificateStatusSource> statuses;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -53,7 +62,11 @@ public class Sessions {
     return new Opened(token, session, idleExpiresAt(session));
   }
 
-  /** The live session this token names, recording its use; empty if unknown, ended or expired. */
+  /**
+   * The live session this token names, recording its use; empty if unknown, ended, expired — or
+   * if its certificate has been revoked since: the session ends then, at whichever site it is
+   * used next (every site's status index learns the revocation from the journal).
+   */
   public Optional<Session> find(String token) {
     if (token == null || token.length() > 100) {
       return Optional.empty();
@@ -68,11 +81,27 @@ public class Sessions {
       store.remove(Region.SESSIONS, key(token));
       return Optional.empty();
     }
+    if (revoked(session)) {
+      store.remove(Region.SESSIONS, key(token));
+      AUDIT.info("EMB-AU-003 a session ended at its next use: its certificate was revoked");
+      return Optional.empty();
+    }
     if (Duration.between(session.lastUsedAt(), now).compareTo(config.touchInterval()) >= 0) {
       session = session.usedAt(now);
       save(token, session);
     }
     return Optional.of(session);
+  }
+
+  private boolean revoked(Session session) {
+    if (!statuses.isResolvable()) {
+      return false;
+    }
+    try {
+      return statuses.get().statusOf(new BigInteger(session.certificateSerial(), 16)).state() == CertificateStatus.State.REVOKED;
+    } catch (NumberFormatException e) {
+      return true; // not a serial this site issued: no session of it is honoured
+    }
   }
 
   /** When the session ends if it is not used again. */

@@ -110,8 +110,10 @@ class SessionResourceTest {
     String n3 = newNonce();
     attempt(kati.certificatePem(), n3, sign(kati.keys(), Base64.getDecoder().decode(n3)))
         .then().statusCode(401).body("code", equalTo("certificate_revoked"));
-    // a session opened before the revocation ends at its own expiry; new logins are refused
-    TestCitizens.as(session).get("/sessions/current").then().statusCode(200);
+    // a session opened before the revocation ends with it: refused at its next use, and gone
+    TestCitizens.as(session).get("/sessions/current").then().statusCode(401).contentType(PROBLEM)
+        .body("code", equalTo("session_expired"));
+    TestCitizens.as(session).get("/sessions/current").then().statusCode(401);
   }
 
   @Test

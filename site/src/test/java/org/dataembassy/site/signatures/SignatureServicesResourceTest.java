@@ -276,6 +276,60 @@ class SignatureServicesResourceTest {
     return generator.generate(new CMSProcessableByteArray(document), false).getEncoded();
   }
 
+  /** A detached signature whose signer claims {@code claimed} as its signingTime attribute. */
+  private static byte[] detachedSignature(Citizen citizen, byte[] document, java.time.Instant claimed) throws Exception {
+    X509Certificate cert = certificate(citizen.certificatePem());
+    org.bouncycastle.asn1.ASN1EncodableVector attributes = new org.bouncycastle.asn1.ASN1EncodableVector();
+    attributes.add(new org.bouncycastle.asn1.cms.Attribute(
+        org.bouncycastle.asn1.cms.CMSAttributes.signingTime,
+        new org.bouncycastle.asn1.DERSet(new org.bouncycastle.asn1.cms.Time(java.util.Date.from(claimed)))));
+    CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+    generator.addSignerInfoGenerator(
+        new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+            .setSignedAttributeGenerator(new org.bouncycastle.cms.DefaultSignedAttributeTableGenerator(
+                new org.bouncycastle.asn1.cms.AttributeTable(attributes)))
+            .build(new JcaContentSignerBuilder("SHA256withECDSA").build(citizen.keys().getPrivate()), cert));
+    generator.addCertificates(new JcaCertStore(List.of(cert)));
+    return generator.generate(new CMSProcessableByteArray(document), false).getEncoded();
+  }
+
+  /**
+   * A thief with a card revoked for key compromise signs now and claims a time before the
+   * revocation: refused. Only a trusted time-stamp that predates the revocation keeps a signature
+   * valid, and the report says which time it judged the certificate at.
+   */
+  @Test
+  void shouldJudgeASignatureAtItsTimeStampOrNowNeverAtTheSignersClaim() throws Exception {
+    Citizen signer = TestCitizens.enrol(TestCitizens.newPersonalCode(), "Vello Varastatud");
+    byte[] document = "Sell my land.".getBytes(StandardCharsets.UTF_8);
+    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(document));
+    byte[] stampedBefore =
+        given().contentType("application/cms").body(detachedSignature(signer, document)).queryParam("digest", digest)
+            .post("/signatures").then().statusCode(200).extract().asByteArray();
+    Thread.sleep(1_100); // the revocation comes a second after the time-stamp, whatever their precision
+    asOperator().contentType(ContentType.JSON).body(Map.of("reason", "key_compromise"))
+        .post("/certificates/" + signer.serial() + "/revocation").then().statusCode(200);
+
+    byte[] backDated = detachedSignature(signer, document, java.time.Instant.now().minus(java.time.Duration.ofMinutes(2)));
+    given().contentType("application/cms").body(backDated).queryParam("digest", digest).post("/signatures")
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("code", equalTo("signature_invalid"))
+        .body("errors.field", org.hamcrest.Matchers.hasItem("certificate_status"));
+    given().contentType("application/cms").body(backDated).queryParam("digest", digest).post("/signatures/validation")
+        .then().statusCode(200)
+        .body("status", equalTo("invalid"))
+        .body("validationTimeSource", equalTo("validation"))
+        .body("claimedSigningTime", org.hamcrest.Matchers.notNullValue())
+        .body("checks.find { it.name == 'certificate_status' }.outcome", equalTo("failed"));
+
+    // signed and time-stamped before the revocation: still valid, judged at the time-stamp
+    given().contentType("application/cms").body(stampedBefore).queryParam("digest", digest).post("/signatures/validation")
+        .then().statusCode(200)
+        .body("status", equalTo("valid"))
+        .body("validationTimeSource", equalTo("signature_timestamp"))
+        .body("checks.find { it.name == 'certificate_status' }.outcome", equalTo("passed"));
+  }
+
   @Test
   void shouldTimeStampAValidSignatureAndReportEveryCheck() throws Exception {
     Citizen signer = TestCitizens.enrol(TestCitizens.newPersonalCode(), "Siiri Signer");

@@ -38,6 +38,7 @@ import org.dataembassy.runtime.crypto.CertificateStatusSource;
 import org.dataembassy.runtime.crypto.CitizenCertificates;
 import org.dataembassy.runtime.crypto.CitizenIdentity;
 import org.dataembassy.runtime.crypto.Digests;
+import org.dataembassy.runtime.crypto.SiteRevocations;
 import org.dataembassy.runtime.crypto.tsp.TimeStampAuthority;
 
 /**
@@ -58,11 +59,14 @@ public final class CmsSignatures {
   private final CitizenCertificates citizens;
   private final X509Certificate stateCa;
   private final Provider verifier;
+  private final SiteRevocations revocations;
 
-  public CmsSignatures(CitizenCertificates citizens, X509Certificate stateCa, Provider verifier) {
+  public CmsSignatures(
+      CitizenCertificates citizens, X509Certificate stateCa, Provider verifier, SiteRevocations revocations) {
     this.citizens = citizens;
     this.stateCa = stateCa;
     this.verifier = verifier;
+    this.revocations = revocations;
   }
 
   /**
@@ -97,16 +101,20 @@ public final class CmsSignatures {
       stampCheck = stamp.check();
       stamped = Optional.ofNullable(stamp.time());
     }
-    Instant signedAt = stamped.orElse(claimed != null ? claimed : now);
-    boolean valid = CitizenCertificates.validAt(p.certificate(), signedAt)
+    // the signer's own signingTime is a claim, never the time the certificate is judged at: only a
+    // trusted time-stamp proves the signature existed earlier than now (a thief with a revoked
+    // card would otherwise sign today and claim yesterday)
+    SignatureReport.TimeSource source = stamped.isPresent() ? SignatureReport.TimeSource.SIGNATURE_TIMESTAMP : SignatureReport.TimeSource.VALIDATION;
+    Instant judgedAt = stamped.orElse(now);
+    boolean valid = CitizenCertificates.validAt(p.certificate(), judgedAt)
         && (claimed == null || CitizenCertificates.validAt(p.certificate(), claimed));
     checks.add(
         valid
-            ? passed("validity_at_signing_time", "certificate valid at " + signedAt)
-            : failed("validity_at_signing_time", "certificate not valid at " + signedAt));
-    checks.add(status(p, chained, statuses, signedAt));
+            ? passed("validity_at_signing_time", "certificate valid at " + judgedAt + " (" + source.apiName() + ")")
+            : failed("validity_at_signing_time", "certificate not valid at " + judgedAt + " (" + source.apiName() + ")"));
+    checks.add(status(p, chained, statuses, judgedAt, source));
     checks.add(stampCheck);
-    return SignatureReport.of(signer, claimed, stamped.orElse(null), checks);
+    return SignatureReport.of(signer, claimed, stamped.orElse(null), judgedAt, source, checks);
   }
 
   /** A signature with the time-stamp just added, and the time that time-stamp certifies. */
@@ -211,7 +219,7 @@ public final class CmsSignatures {
   }
 
   private static SignatureReport.Check status(
-      Parsed p, boolean chained, CertificateStatusSource statuses, Instant signedAt) {
+      Parsed p, boolean chained, CertificateStatusSource statuses, Instant judgedAt, SignatureReport.TimeSource source) {
     if (!chained) {
       return failed("certificate_status", "no status: not a certificate of the state CA");
     }
@@ -219,10 +227,12 @@ public final class CmsSignatures {
     return switch (status.state()) {
       case GOOD -> passed("certificate_status", "good (state OCSP responder)");
       case UNKNOWN -> failed("certificate_status", "unknown to the state OCSP responder");
+      // revoked before a trusted time-stamp: the signature provably predates the revocation
       case REVOKED ->
-          status.revokedAt().isAfter(signedAt)
-              ? passed("certificate_status", "revoked after the signing time, at " + status.revokedAt())
-              : failed("certificate_status", "revoked at " + status.revokedAt());
+          source == SignatureReport.TimeSource.SIGNATURE_TIMESTAMP && status.revokedAt().isAfter(judgedAt)
+              ? passed("certificate_status", "revoked at " + status.revokedAt() + ", after the signature time-stamp")
+              : failed("certificate_status", "revoked at " + status.revokedAt()
+                  + (source == SignatureReport.TimeSource.VALIDATION ? " (no trusted time-stamp shows the signature is older)" : ""));
     };
   }
 
@@ -237,6 +247,10 @@ public final class CmsSignatures {
       }
       X509Certificate tsaCert = new JcaX509CertificateConverter().getCertificate(certs.iterator().next());
       tsaCert.verify(stateCa.getPublicKey());
+      if (revocations.revoked(tsaCert)) {
+        // a site lost to its host could stamp any time it likes with its TSA key
+        return new Stamp(failed("signature_timestamp", "the time-stamp is by the TSA of a site the state revoked"), null);
+      }
       token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(verifier).build(tsaCert));
       MessageDigest imprintDigest =
           MessageDigest.getInstance(token.getTimeStampInfo().getMessageImprintAlgOID().getId());

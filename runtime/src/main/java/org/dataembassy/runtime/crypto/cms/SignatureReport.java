@@ -13,6 +13,10 @@ import org.dataembassy.runtime.crypto.CitizenIdentity;
  * @param signer who the signing certificate names, or null if there was none to read
  * @param claimedSigningTime the signer's {@code signingTime} attribute, or null
  * @param timestampTime the time the state TSA certified in the signature time-stamp, or null
+ * @param validationTime the time the certificate's validity and status were judged at: the
+ *     time-stamp's if a trusted one is present, otherwise the time of this validation — never the
+ *     signer's own claim
+ * @param validationTimeSource which of the two {@code validationTime} is
  * @param checks each check in order, with its outcome
  */
 public record SignatureReport(
@@ -20,7 +24,22 @@ public record SignatureReport(
     CitizenIdentity signer,
     Instant claimedSigningTime,
     Instant timestampTime,
+    Instant validationTime,
+    TimeSource validationTimeSource,
     List<Check> checks) {
+
+  /** Where the validation time comes from. */
+  public enum TimeSource {
+    /** A signature time-stamp from a TSA of the state. */
+    SIGNATURE_TIMESTAMP,
+    /** The time of the validation itself (no trusted time-stamp). */
+    VALIDATION;
+
+    @JsonValue
+    public String apiName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public enum Status {
     VALID,
@@ -46,10 +65,14 @@ public record SignatureReport(
     }
   }
 
+  static SignatureReport of(CitizenIdentity signer, Instant claimed, Instant stamped, List<Check> checks) {
+    return of(signer, claimed, stamped, null, null, checks);
+  }
+
   static SignatureReport of(
-      CitizenIdentity signer, Instant claimed, Instant stamped, List<Check> checks) {
+      CitizenIdentity signer, Instant claimed, Instant stamped, Instant judgedAt, TimeSource source, List<Check> checks) {
     boolean failed = checks.stream().anyMatch(c -> c.outcome() == Outcome.FAILED);
     return new SignatureReport(
-        failed ? Status.INVALID : Status.VALID, signer, claimed, stamped, List.copyOf(checks));
+        failed ? Status.INVALID : Status.VALID, signer, claimed, stamped, judgedAt, source, List.copyOf(checks));
   }
 }
