@@ -148,6 +148,16 @@ public class WriteForwarding {
 
   private void route(RoutingContext ctx) {
     var request = ctx.request();
+    if (ctx.get(BODY) == null) { // first time through (a write that waited comes back here)
+      if (!CanonicalPaths.isCanonical(request.path())) {
+        refuse(ctx, CommonProblem.PATH_NOT_NORMALISED, "Give the path without '.', '..' or empty segments.");
+        return;
+      }
+      if (!operators.fromSite(request)) {
+        // only another site's forwarding, on its own HTTPS certificate, speaks of epochs and hops
+        request.headers().remove(EPOCH_HEADER).remove(HOPS_HEADER).remove(FORWARDED_BY_HEADER);
+      }
+    }
     if (!WRITES.contains(request.method())
         || localPaths.matches(request.path())) {
       ctx.response().putHeader(SITE_HEADER, site.id());
@@ -272,12 +282,17 @@ public class WriteForwarding {
     }
   }
 
+  /** A write that cannot be placed now: 503 problem+json, retry in a second. */
   private static void reject(RoutingContext ctx, ProblemType type, String detail) {
+    ctx.response().putHeader("Retry-After", "1");
+    refuse(ctx, type, detail);
+  }
+
+  private static void refuse(RoutingContext ctx, ProblemType type, String detail) {
     var response = Problems.response(type, detail, List.of(), 1, ctx.request().path());
     ctx.response()
         .setStatusCode(response.getStatus())
         .putHeader("Content-Type", Problems.MEDIA_TYPE)
-        .putHeader("Retry-After", "1")
         .end(response.getEntity().toString());
   }
 

@@ -3,6 +3,8 @@ package org.dataembassy.runtime.rest;
 /** Problems every API of a site can answer with. */
 public enum CommonProblem implements ProblemType {
   BAD_REQUEST(400, "The request is not valid"),
+  /** A {@code .} or {@code ..} segment, an empty one or a backslash in the request's path. */
+  PATH_NOT_NORMALISED(400, "The path is not in its normal form"),
   MALFORMED_JSON(400, "The request body is not valid JSON"),
   UNKNOWN_FIELD(400, "The request body has a field this API does not know"),
   VALIDATION_FAILED(422, "The request is not valid"),

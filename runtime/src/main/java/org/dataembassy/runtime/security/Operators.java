@@ -38,6 +38,11 @@ public class Operators {
     return forwarded != null && isSiteCertificate(leaf.get()) ? OperatorIdentity.fromHeader(forwarded) : Optional.empty();
   }
 
+  /** Whether the request comes on another site's (or this site's) own HTTPS certificate. */
+  public boolean fromSite(HttpServerRequest request) {
+    return OperatorIdentity.clientCertificate(request).filter(this::isSiteCertificate).isPresent();
+  }
+
   /** The operator who may change things with this request; 401 without one, 403 for an auditor. */
   public OperatorIdentity require(HttpServerRequest request) {
     OperatorIdentity who =
