@@ -17,7 +17,7 @@ public final class CanonicalPaths {
       return rawPath == null || rawPath.equals("*");
     }
     String lower = rawPath.toLowerCase(Locale.ROOT);
-    if (lower.contains("\\") || lower.contains("%5c") || lower.contains("%2f")) {
+    if (lower.contains("\\") || lower.contains("%5c")) {
       return false;
     }
     String[] segments = lower.substring(1).split("/", -1);

@@ -5,6 +5,8 @@ public enum CommonProblem implements ProblemType {
   BAD_REQUEST(400, "The request is not valid"),
   /** A {@code .} or {@code ..} segment, an empty one or a backslash in the request's path. */
   PATH_NOT_NORMALISED(400, "The path is not in its normal form"),
+  /** A body larger than the endpoint takes, refused before it is read. */
+  REQUEST_TOO_LARGE(413, "The request body is too large"),
   MALFORMED_JSON(400, "The request body is not valid JSON"),
   UNKNOWN_FIELD(400, "The request body has a field this API does not know"),
   VALIDATION_FAILED(422, "The request is not valid"),

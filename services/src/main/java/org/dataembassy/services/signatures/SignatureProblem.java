@@ -5,8 +5,7 @@ import org.dataembassy.runtime.rest.ProblemType;
 /** The signature service's problems (RFC 9457 {@code code} values). */
 public enum SignatureProblem implements ProblemType {
   INVALID_DIGEST(422, "The document digest is not hexadecimal of a SHA-2 length"),
-  SIGNATURE_INVALID(422, "The signature did not pass validation"),
-  REQUEST_TOO_LARGE(413, "The request body is too large");
+  SIGNATURE_INVALID(422, "The signature did not pass validation");
 
   private final int status;
   private final String title;

@@ -68,7 +68,7 @@ final class BinaryEndpoint {
 
   /** 413 problem+json: the request is larger than {@code maxBytes}. */
   static void tooLarge(RoutingContext ctx, int maxBytes) {
-    problem(ctx, SignatureProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
+    problem(ctx, CommonProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
   }
 
   static void problem(RoutingContext ctx, ProblemType type, String detail) {

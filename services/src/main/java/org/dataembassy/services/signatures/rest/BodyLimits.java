@@ -2,7 +2,7 @@ package org.dataembassy.services.signatures.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dataembassy.runtime.rest.ProblemException;
-import org.dataembassy.services.signatures.SignatureProblem;
+import org.dataembassy.runtime.rest.CommonProblem;
 
 /** Refuses request bodies larger than an endpoint can need (413), before any parsing. */
 @ApplicationScoped
@@ -11,7 +11,7 @@ public class BodyLimits {
   public void check(byte[] body, int maxBytes) {
     if (body != null && body.length > maxBytes) {
       throw new ProblemException(
-          SignatureProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
+          CommonProblem.REQUEST_TOO_LARGE, "This endpoint takes at most " + maxBytes + " bytes.");
     }
   }
 }

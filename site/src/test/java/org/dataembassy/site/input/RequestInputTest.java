@@ -1,4 +1,4 @@
-package org.dataembassy.site.forwarding;
+package org.dataembassy.site.input;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,25 +22,60 @@ import org.dataembassy.site.SiteCertificates;
 import org.junit.jupiter.api.Test;
 
 /**
- * What write forwarding takes from a client: a path in its normal form only (forwarding and the
- * REST layer must judge the same path), and the sites' own headers (epoch, hops, who forwarded)
- * only from a site.
+ * What a site takes from a client before any endpoint sees the request: a path in its normal form
+ * only (forwarding and the REST layer must judge the same path), the sites' own headers (epoch,
+ * hops, who forwarded) only from a site, and no body larger than its endpoint takes — refused
+ * before it is read.
  */
 @QuarkusTest
 @QuarkusTestResource(SiteCertificates.class)
-class ForwardingInputTest {
+class RequestInputTest {
 
-  /** One request exactly as written — {@code curl --path-as-is} — and the status line's code. */
+  /** One request exactly as written — {@code curl --path-as-is} — and the whole answer. */
   private static String raw(String method, String path) throws IOException {
+    return raw(method, path, "application/json", 2, "{}");
+  }
+
+  /** A request declaring {@code declaredLength} bytes of body, of which only {@code sent} are sent. */
+  private static String raw(String method, String path, String contentType, long declaredLength, String sent) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-      socket.setSoTimeout(10_000);
+      socket.setSoTimeout(10_000); // an answer that never comes fails the test
       OutputStream out = socket.getOutputStream();
-      out.write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+      out.write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType + "\r\n"
+          + "Content-Length: " + declaredLength + "\r\nConnection: close\r\n\r\n" + sent).getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      InputStream in = socket.getInputStream();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return answer(socket.getInputStream());
     }
+  }
+
+  /** The status line, headers and body (by its Content-Length) of one HTTP/1.1 answer. */
+  private static String answer(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+    byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+    return head + new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldRefuseABodyLargerThanItsEndpointTakesBeforeReadingIt() throws Exception {
+    // 20 MB declared, a few bytes sent: the answer comes without the body ever arriving
+    String signature = raw("POST", "/signatures?digest=" + "ab".repeat(32), "application/cms", 20_000_000, "0");
+    assertThat(signature).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("request_too_large");
+    String parcel = raw("POST", "/parcels", "application/json", 100_000, "{");
+    assertThat(parcel).startsWith("HTTP/1.1 413").contains("request_too_large").contains("65536");
+    String tsa = raw("POST", "/tsa", "application/timestamp-query", 5_000_000, "0");
+    assertThat(tsa).startsWith("HTTP/1.1 413");
+    // within the limit: the endpoint judges it
+    given().contentType(ContentType.JSON).body("{\"x\":\"" + "a".repeat(60_000) + "\"}").post("/parcels")
+        .then().statusCode(org.hamcrest.Matchers.not(413));
   }
 
   @Test
