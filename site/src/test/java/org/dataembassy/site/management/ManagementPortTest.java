@@ -47,6 +47,12 @@ class ManagementPortTest {
         .body("code", equalTo("management_port"));
     asOperator().post("/operator/data-keys").then().statusCode(404).body("code", equalTo("management_port"));
     given().get("/q/metrics").then().statusCode(404); // the tests' plain HTTP port
+    // the detailed health is the operators'; the probes stay where load balancers ask
+    given().get("/q/health").then().statusCode(404).body("code", equalTo("management_port"));
+    given().get("/q/health/started").then().statusCode(404);
+    given().get("/q/health/ready").then().statusCode(200);
+    given().get("/q/health/live").then().statusCode(200);
+    atManagement().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     // and the e-services are not on the management port
     atManagement().get("/parcels/00000:000:0000").then().statusCode(404).body("code", equalTo("not_management"));
   }
