@@ -22,4 +22,18 @@ public interface SessionConfig {
    */
   @WithDefault("PT30S")
   Duration touchInterval();
+
+  /**
+   * At most this many sessions are held at a site (about 1 KB each); beyond it the least recently
+   * used are dropped there (their citizens log in again).
+   */
+  @WithDefault("100000")
+  long maxSessions();
+
+  /**
+   * At most this many login challenges are held at a site (about 0.5 KB each, a minute each);
+   * beyond it the oldest are dropped — a flood from many addresses cannot fill the heap.
+   */
+  @WithDefault("20000")
+  long maxChallenges();
 }

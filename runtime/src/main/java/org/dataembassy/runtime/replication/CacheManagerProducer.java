@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.dataembassy.runtime.config.FederationConfig;
 import org.dataembassy.runtime.config.ReplicationConfig;
+import org.dataembassy.runtime.config.SessionConfig;
 import org.dataembassy.runtime.config.SiteConfig;
 import org.dataembassy.runtime.sitelink.SiteLinkTls;
 import org.infinispan.configuration.cache.BackupConfiguration.BackupStrategy;
 import org.infinispan.configuration.cache.BackupFailurePolicy;
 import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.eviction.EvictionStrategy;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
@@ -40,7 +42,8 @@ public class CacheManagerProducer {
   @Produces
   @Singleton
   EmbeddedCacheManager cacheManager(
-      SiteConfig site, FederationConfig federation, ReplicationConfig replication, SiteLinkTls siteLink) {
+      SiteConfig site, FederationConfig federation, ReplicationConfig replication, SiteLinkTls siteLink,
+      SessionConfig sessions) {
     long start = System.nanoTime();
     ConfigurationBuilderHolder holder;
     if (replication.enabled()) {
@@ -53,9 +56,11 @@ public class CacheManagerProducer {
       holder.getGlobalConfigurationBuilder().cacheContainer().name("embassy");
     }
     declareJournal(holder.newConfigurationBuilder(ReplicatedCaches.JOURNAL), site, federation, replication);
-    for (String shortLived : List.of(ReplicatedCaches.CHALLENGES, ReplicatedCaches.SESSIONS)) {
-      declareBackups(holder.newConfigurationBuilder(shortLived), site, federation, replication);
-    }
+    // bounded: a flood of challenges (anyone may ask) or sessions cannot fill the heap
+    declareBackups(holder.newConfigurationBuilder(ReplicatedCaches.CHALLENGES), site, federation, replication)
+        .memory().maxCount(sessions.maxChallenges()).whenFull(EvictionStrategy.REMOVE);
+    declareBackups(holder.newConfigurationBuilder(ReplicatedCaches.SESSIONS), site, federation, replication)
+        .memory().maxCount(sessions.maxSessions()).whenFull(EvictionStrategy.REMOVE);
     DefaultCacheManager manager = new DefaultCacheManager(holder, true);
     // start eagerly, so backups can arrive
     manager.getCache(ReplicatedCaches.JOURNAL);
@@ -88,14 +93,14 @@ public class CacheManagerProducer {
   }
 
   /** Synchronous backups to every other site, taken offline by the supervisor only. */
-  static void declareBackups(
+  static ConfigurationBuilder declareBackups(
       ConfigurationBuilder cache,
       SiteConfig site,
       FederationConfig federation,
       ReplicationConfig replication) {
     if (!replication.enabled()) {
       cache.clustering().cacheMode(CacheMode.LOCAL);
-      return;
+      return cache;
     }
     cache.clustering().cacheMode(CacheMode.REPL_SYNC);
     for (String other : federation.siteIds()) {
@@ -115,6 +120,7 @@ public class CacheManagerProducer {
           .afterFailures(0)
           .minTimeToWait(0);
     }
+    return cache;
   }
 
   static String render(SiteConfig site, FederationConfig federation, ReplicationConfig replication) {

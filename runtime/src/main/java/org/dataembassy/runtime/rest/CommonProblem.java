@@ -12,6 +12,8 @@ public enum CommonProblem implements ProblemType {
   VALIDATION_FAILED(422, "The request is not valid"),
   IDEMPOTENCY_KEY_REUSED(422, "The Idempotency-Key was already used for another request"),
   NOT_FOUND(404, "No such resource"),
+  /** Too many requests from one client address (with {@code Retry-After}). */
+  RATE_LIMITED(429, "Too many requests from this address"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   REPLICATION_UNAVAILABLE(503, "Not enough embassies are reachable to replicate the write"),

@@ -44,6 +44,22 @@ class F0800CitizenServicesAfterHomeLossIT {
     // login at home with a signature made by openssl
     String token = OpensslLogin.login(sites, "home", mari, work);
 
+    // a challenge is answered once, and only at the site that gave it: home's, answered at lux, is
+    // refused — and cannot be answered at home after that either
+    String nonce = OpensslLogin.challenge(sites, "home");
+    OpensslLogin.answer(sites, nonce, "lux", mari, work).then().statusCode(401).body("code", equalTo("unknown_challenge"));
+    OpensslLogin.answer(sites, nonce, "home", mari, work).then().statusCode(401).body("code", equalTo("unknown_challenge"));
+
+    // a session ends with its certificate, at every site: revoked at home, refused at lux
+    Path kalle = work.resolve("kalle");
+    assertThat(sites.embassy("citizen", "enrol", "--code", "38001010020", "--name", "Kalle Kask", "--out", kalle.toString())).isZero();
+    String kallesSession = OpensslLogin.login(sites, "home", kalle, work);
+    sites.anonymousAt("lux").header("Authorization", "Bearer " + kallesSession).get("/sessions/current").then().statusCode(200);
+    assertThat(sites.embassy("citizen", "revoke", "--code", "38001010020", "--reason", "key_compromise")).isZero();
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        sites.anonymousAt("lux").header("Authorization", "Bearer " + kallesSession).get("/sessions/current")
+            .then().statusCode(401));
+
     sites.kill("home");
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
         assertThat(sites.at("lux").get("/sites/self").jsonPath().getString("role")).isEqualTo("ACTIVE"));

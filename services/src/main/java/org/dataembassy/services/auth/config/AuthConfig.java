@@ -12,7 +12,15 @@ public interface AuthConfig {
   @WithDefault("PT60S")
   Duration challengeLifetime();
 
-  /** Failed logins tolerated per certificate within the window. */
+  /** Challenges an address may ask for at once ({@code POST /challenges}); then one per refill. */
+  @WithDefault("20")
+  int challengeBurst();
+
+  /** How often an address regains one challenge once its burst is spent (ISO-8601 duration). */
+  @WithDefault("PT3S")
+  Duration challengeRefill();
+
+  /** Failed logins tolerated per certificate (from one address, once its chain verifies) within the window. */
   @WithDefault("5")
   int maxFailuresPerCertificate();
 

@@ -1,6 +1,8 @@
 package org.dataembassy.services.auth.rest;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +18,7 @@ public class ChallengeResource {
 
   @POST
   @Produces(MediaType.APPLICATION_JSON)
-  public Response create() {
-    return Response.status(201).entity(logins.challenge()).build();
+  public Response create(@Context HttpServerRequest request) {
+    return Response.status(201).entity(logins.challenge(request.remoteAddress().hostAddress())).build();
   }
 }

@@ -7,25 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.dataembassy.runtime.limits.BoundedMap;
 import org.dataembassy.services.auth.config.AuthConfig;
 
 /**
- * Counts failed logins per certificate and per client address over a sliding window, at this site:
- * after {@code max-failures} a key waits until its oldest counted failure leaves the window. Keys
- * are opaque (a certificate serial, an address), and the table forgets idle keys.
+ * Counts failed logins per client address, and per certificate from an address, over a sliding
+ * window, at this site: after {@code max-failures} a key waits until its oldest counted failure
+ * leaves the window. Keys are opaque; at most {@value #MAX_KEYS} are kept, the least recently used
+ * forgotten first (a flood of addresses pushes out idle keys, never a busy one).
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-  /** Beyond this many tracked keys the oldest are dropped (a flood of addresses cannot fill memory). */
+  /** Beyond this many tracked keys the least recently used are dropped (bounded memory). */
   static final int MAX_KEYS = 100_000;
 
   @Inject AuthConfig config;
 
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final BoundedMap<String, Deque<Instant>> failures = new BoundedMap<>(MAX_KEYS);
   private Clock clock = Clock.systemUTC();
 
   void useClock(Clock clock) {
@@ -50,15 +50,17 @@ public class LoginThrottle {
   }
 
   public void failed(String key) {
-    if (failures.size() >= MAX_KEYS) {
-      failures.clear(); // coarse, but bounded; documented in docs/operations.md
-    }
     Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (times) {
       Instant now = clock.instant();
       prune(times, now);
       times.addLast(now);
     }
+  }
+
+  /** How many keys are tracked (never more than {@link #MAX_KEYS}). */
+  int trackedKeys() {
+    return failures.size();
   }
 
   public void succeeded(String key) {

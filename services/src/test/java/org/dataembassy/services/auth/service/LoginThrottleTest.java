@@ -23,6 +23,8 @@ class LoginThrottleTest {
           public int maxFailuresPerCertificate() { return 5; }
           public int maxFailuresPerAddress() { return 20; }
           public Duration failureWindow() { return Duration.ofSeconds(60); }
+          public int challengeBurst() { return 20; }
+          public Duration challengeRefill() { return Duration.ofSeconds(3); }
         };
     throttle.useClock(new Clock() {
       public ZoneOffset getZone() { return ZoneOffset.UTC; }
@@ -53,5 +55,19 @@ class LoginThrottleTest {
     }
     throttle.succeeded("certificate:AB");
     assertThat(throttle.waitFor("certificate:AB", 5)).isEmpty();
+  }
+
+  @Test
+  void shouldKeepAFailingKeyThroughAFloodOfOthersInBoundedMemory() {
+    for (int i = 0; i < 5; i++) {
+      throttle.failed("address:10.0.0.1");
+    }
+    for (int i = 0; i < LoginThrottle.MAX_KEYS * 2; i++) {
+      throttle.failed("address:flood-" + i);
+      if (i % 10_000 == 0) {
+        assertThat(throttle.waitFor("address:10.0.0.1", 5)).as("still throttled while it is used").isPresent();
+      }
+    }
+    assertThat(throttle.trackedKeys()).isLessThanOrEqualTo(LoginThrottle.MAX_KEYS);
   }
 }
