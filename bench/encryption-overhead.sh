@@ -8,6 +8,8 @@
 # embassies), then 1 client reading random parcels of those at lux for READ_SECONDS.
 # Uses its own data directories (target/bench-enc-*), never data/. Stops only what it started.
 set -euo pipefail
+# the reads measure a site's capacity from one client address: no per-address limit of anonymous reads
+export EMBASSY_SITE_JAVA_OPTS="${EMBASSY_SITE_JAVA_OPTS:-} -Dembassy.land-register.anonymous-read-burst=0"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BEFORE="${BEFORE:?set BEFORE to a built worktree of the commit before}"
 ROUNDS="${ROUNDS:-3}"

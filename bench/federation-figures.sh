@@ -7,6 +7,8 @@
 #     GET /parcels/{id} at one site over those 10,000, RSS of each site afterwards
 # Uses its own data directories (target/bench-*), never data/. Stops only what it started.
 set -euo pipefail
+# the reads measure a site's capacity from one client address: no per-address limit of anonymous reads
+export EMBASSY_SITE_JAVA_OPTS="${EMBASSY_SITE_JAVA_OPTS:-} -Dembassy.land-register.anonymous-read-burst=0"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 DATA="$ROOT/target/bench-federation"

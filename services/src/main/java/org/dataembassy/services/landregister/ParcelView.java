@@ -1,5 +1,6 @@
 package org.dataembassy.services.landregister;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,6 +15,8 @@ public record ParcelView(
     long version,
     long sequence) {
 
+  /** An owner; {@code personalCode} is left out for readers who may not see it (ParcelDisclosure). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OwnerView(String personalCode, String name, String share) {}
 
   public record MortgageView(

@@ -86,4 +86,33 @@ class ParcelAccessResourceTest {
     // a single parcel stays public, as the land register is
     given().get("/parcels/" + id).then().statusCode(200);
   }
+
+  /**
+   * A public land register shows who owns a parcel, never their personal codes: anonymous readers
+   * and other citizens see names and shares; a current owner, a notary and an operator see codes.
+   */
+  @Test
+  void shouldShowPersonalCodesOnlyToTheOwnerANotaryOrAnOperator() {
+    Citizen owner = enrol(newPersonalCode(), "Omanik Oja");
+    Citizen stranger = enrol(newPersonalCode(), "Voöras Vaatleja");
+    Citizen notary = enrol(newPersonalCode(), "Nele Notar", "notary");
+    String id = newId();
+    asOperator().contentType(ContentType.JSON).body(parcel(id, owner)).post("/parcels").then().statusCode(201);
+
+    for (var reader : List.of(given(), as(login(stranger)))) {
+      String parcel = reader.get("/parcels/" + id).then().statusCode(200)
+          .body("owners[0].name", equalTo("Owner")).body("owners[0].share", equalTo("1/1"))
+          .body("owners[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("personalCode")))
+          .extract().asString();
+      org.assertj.core.api.Assertions.assertThat(parcel).doesNotContain(owner.personalCode());
+    }
+    String history = given().get("/parcels/" + id + "/history").then().statusCode(200)
+        .body("[0].change.owners[0].name", equalTo("Owner")).extract().asString();
+    org.assertj.core.api.Assertions.assertThat(history).doesNotContain(owner.personalCode());
+
+    for (var reader : List.of(as(login(owner)), as(login(notary)), asOperator())) {
+      reader.get("/parcels/" + id).then().statusCode(200).body("owners[0].personalCode", equalTo(owner.personalCode()));
+      org.assertj.core.api.Assertions.assertThat(reader.get("/parcels/" + id + "/history").asString()).contains(owner.personalCode());
+    }
+  }
 }

@@ -25,6 +25,7 @@ import org.dataembassy.runtime.rest.WriteResponses;
 import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.runtime.security.Callers;
 import org.dataembassy.services.landregister.service.ParcelAccess;
+import org.dataembassy.services.landregister.service.ParcelDisclosure;
 import org.dataembassy.services.landregister.CadastralId;
 import org.dataembassy.services.landregister.HistoryEntryView;
 import org.dataembassy.services.landregister.LandRegisterProblem;
@@ -45,6 +46,7 @@ public class ParcelResource {
   @Inject ParcelRepository parcels;
   @Inject Callers callers;
   @Inject ParcelAccess access;
+  @Inject ParcelDisclosure disclosure;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -71,25 +73,37 @@ public class ParcelResource {
     return QuarkusTransaction.requiringNew().call(() -> parcels.ownedBy(code.value()));
   }
 
+  /** The parcel; owners' personal codes only for a current owner, a notary or an operator. */
   @GET
   @Path("/{cadastralId}")
-  public ParcelView get(@PathParam("cadastralId") String cadastralId) {
+  public ParcelView get(
+      @PathParam("cadastralId") String cadastralId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+    Caller caller = callers.resolve(authorization, http);
+    disclosure.admit(caller, http.remoteAddress().hostAddress());
     CadastralId id = new CadastralId(cadastralId);
-    return QuarkusTransaction.requiringNew()
+    ParcelView parcel = QuarkusTransaction.requiringNew()
         .call(() -> parcels.view(id.value()))
         .orElseThrow(() -> notFound(id));
+    return disclosure.forReader(caller, parcel);
   }
 
+  /** The parcel's journal entries; personal codes in them as for {@link #get}. */
   @GET
   @Path("/{cadastralId}/history")
-  public List<HistoryEntryView> history(@PathParam("cadastralId") String cadastralId) {
+  public List<HistoryEntryView> history(
+      @PathParam("cadastralId") String cadastralId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+    Caller caller = callers.resolve(authorization, http);
+    disclosure.admit(caller, http.remoteAddress().hostAddress());
     CadastralId id = new CadastralId(cadastralId);
     List<HistoryEntryView> history =
         QuarkusTransaction.requiringNew().call(() -> parcels.history(id.value()));
     if (history.isEmpty()) {
       throw notFound(id);
     }
-    return history;
+    ParcelView current = QuarkusTransaction.requiringNew().call(() -> parcels.view(id.value())).orElse(null);
+    return disclosure.forReader(caller, current, history);
   }
 
   @POST
