@@ -11,7 +11,10 @@ public enum LandRegisterProblem implements ProblemType {
   PARCEL_NOT_FOUND(404, "No parcel with this cadastral id"),
   PARCEL_ALREADY_REGISTERED(409, "A parcel with this cadastral id is already registered"),
   VERSION_CONFLICT(409, "The parcel changed since the version the request expected"),
-  MORTGAGE_NOT_FOUND(404, "No such mortgage on this parcel");
+  MORTGAGE_NOT_FOUND(404, "No such mortgage on this parcel"),
+  TRANSFER_NOT_FOUND(404, "No such pending transfer of this parcel"),
+  TRANSFER_EXPIRED(409, "The transfer was not consented to in time"),
+  CONSENT_NOT_NEEDED(409, "This owner's consent is not needed, or was given already");
 
   private final int status;
   private final String title;

@@ -41,6 +41,10 @@ public record Share(BigInteger numerator, BigInteger denominator) {
         denominator.multiply(other.denominator));
   }
 
+  public int compareTo(Share other) {
+    return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
+  }
+
   @Override
   public String toString() {
     return numerator + "/" + denominator;

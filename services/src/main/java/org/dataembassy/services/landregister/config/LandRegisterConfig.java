@@ -18,4 +18,8 @@ public interface LandRegisterConfig {
   /** How often an address regains one anonymous read (ISO-8601 duration; 10 ms: 100 a second). */
   @WithDefault("PT0.01S")
   Duration anonymousReadRefill();
+
+  /** How long a proposed transfer waits for the consent of the owners it affects. */
+  @WithDefault("P7D")
+  Duration transferConsentWindow();
 }

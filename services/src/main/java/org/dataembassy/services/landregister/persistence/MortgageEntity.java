@@ -31,4 +31,9 @@ public class MortgageEntity {
 
   @Column(nullable = false, length = 3)
   public String currency;
+
+  /** The creditor's personal code when the creditor is a person (who may discharge it); else null. */
+  @Convert(converter = EncryptedText.class)
+  @Column(name = "creditor_personal_code", length = 1100)
+  public String creditorPersonalCode;
 }

@@ -10,6 +10,7 @@ import org.dataembassy.runtime.crypto.keys.BlindIndex;
 import org.dataembassy.runtime.journal.JournalCodec;
 import org.dataembassy.runtime.persistence.ProjectionDatabase;
 import org.dataembassy.services.landregister.HistoryEntryView;
+import org.dataembassy.services.landregister.PendingTransferView;
 import org.dataembassy.services.landregister.ParcelView;
 
 /** Reads the land register's projection at this site. Callers provide the transaction. */
@@ -52,6 +53,37 @@ public class ParcelRepository {
         .stream()
         .map(ParcelRepository::toView)
         .toList();
+  }
+
+  public Optional<PendingTransferEntity> pendingTransfer(String cadastralId, long transferId) {
+    PendingTransferEntity t = em().find(PendingTransferEntity.class, transferId);
+    return t != null && t.cadastralId.equals(cadastralId) ? Optional.of(t) : Optional.empty();
+  }
+
+  /** Every pending transfer of the parcel is void once its owners change. */
+  public void dropPendingTransfers(String cadastralId) {
+    em().createQuery("delete from PendingTransferEntity t where t.cadastralId = :id")
+        .setParameter("id", cadastralId)
+        .executeUpdate();
+  }
+
+  public static PendingTransferView toView(PendingTransferEntity t) {
+    List<String> consented = codes(t.consented);
+    try {
+      List<ParcelView.OwnerView> owners = new java.util.ArrayList<>();
+      for (var o : JournalCodec.json().readTree(t.owners)) {
+        owners.add(new ParcelView.OwnerView(o.path("personalCode").asText(), o.path("name").asText(), o.path("share").asText()));
+      }
+      return new PendingTransferView(
+          t.id, t.cadastralId, t.expectedVersion, owners,
+          codes(t.needed).stream().filter(c -> !consented.contains(c)).toList(), consented, t.expiresAt);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable pending transfer " + t.id, e);
+    }
+  }
+
+  public static List<String> codes(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
   }
 
   public static ParcelView toView(ParcelEntity p) {

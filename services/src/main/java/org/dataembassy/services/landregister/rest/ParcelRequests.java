@@ -15,5 +15,6 @@ public final class ParcelRequests {
 
   public record Transfer(Long expectedVersion, List<OwnerRequest> owners) {}
 
-  public record RegisterMortgage(String creditor, BigDecimal amount, String currency) {}
+  /** {@code creditorPersonalCode}: when the creditor is a person, who may then discharge it. */
+  public record RegisterMortgage(String creditor, BigDecimal amount, String currency, String creditorPersonalCode) {}
 }

@@ -24,6 +24,9 @@ import org.dataembassy.runtime.rest.RequestBodies;
 import org.dataembassy.runtime.rest.WriteResponses;
 import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.runtime.security.Callers;
+import org.dataembassy.services.landregister.LandRegisterProblem;
+import org.dataembassy.services.landregister.PendingTransferView;
+import org.dataembassy.services.landregister.persistence.ParcelEntity;
 import org.dataembassy.services.landregister.service.ParcelAccess;
 import org.dataembassy.services.landregister.service.ParcelDisclosure;
 import org.dataembassy.services.landregister.CadastralId;
@@ -121,6 +124,46 @@ public class ParcelResource {
         service.transfer(
             caller,
             cadastralId, req, key, hash("POST", "/parcels/" + cadastralId + "/transfers", req)));
+  }
+
+  /** A pending transfer: for the parcel's current owners, notaries and operators. */
+  @GET
+  @Path("/{cadastralId}/transfers/{transferId}")
+  public PendingTransferView pendingTransfer(
+      @PathParam("cadastralId") String cadastralId, @PathParam("transferId") String transferId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http) {
+    Caller caller = callers.resolve(authorization, http);
+    CadastralId id = new CadastralId(cadastralId);
+    long transfer = transferId(transferId);
+    return QuarkusTransaction.requiringNew().call(() -> {
+      ParcelEntity parcel = parcels.find(id.value()).orElseThrow(() -> notFound(id));
+      access.requireOwnerOrRegistrar(caller, parcel);
+      return parcels.pendingTransfer(id.value(), transfer).map(ParcelRepository::toView)
+          .orElseThrow(() -> new ProblemException(
+              LandRegisterProblem.TRANSFER_NOT_FOUND, "Parcel " + id + " has no pending transfer " + transferId + "."));
+    });
+  }
+
+  /** An affected owner's consent to a pending transfer (no body). */
+  @POST
+  @Path("/{cadastralId}/transfers/{transferId}/consents")
+  public Response consent(
+      @PathParam("cadastralId") String cadastralId, @PathParam("transferId") String transferId,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest http,
+      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    Caller caller = callers.resolve(authorization, http);
+    long transfer = transferId(transferId);
+    String key = IdempotencyKeys.validate(idempotencyKey);
+    return WriteResponses.of(service.consent(caller, cadastralId, transfer, key,
+        IdempotencyKeys.requestHash("POST", "/parcels/" + cadastralId + "/transfers/" + transferId + "/consents", null)));
+  }
+
+  private static long transferId(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new ProblemException(LandRegisterProblem.TRANSFER_NOT_FOUND, "Transfer ids are numbers.");
+    }
   }
 
   @POST

@@ -17,6 +17,9 @@ import org.dataembassy.services.landregister.LandRegisterEvents.MortgageRegister
 import org.dataembassy.services.landregister.LandRegisterEvents.OwnerData;
 import org.dataembassy.services.landregister.LandRegisterEvents.OwnershipTransferred;
 import org.dataembassy.services.landregister.LandRegisterEvents.ParcelRegistered;
+import org.dataembassy.services.landregister.LandRegisterEvents.TransferConsented;
+import org.dataembassy.services.landregister.LandRegisterEvents.TransferProposed;
+import org.dataembassy.services.landregister.persistence.PendingTransferEntity;
 import org.dataembassy.services.landregister.persistence.MortgageEntity;
 import org.dataembassy.services.landregister.persistence.OwnershipEntity;
 import org.dataembassy.services.landregister.persistence.ParcelEntity;
@@ -43,6 +46,8 @@ public class LandRegisterProjection implements RegisterProjection {
       case OwnershipTransferred.TYPE -> transferred(entry, event);
       case MortgageRegistered.TYPE -> mortgaged(entry, event);
       case MortgageDischarged.TYPE -> discharged(entry, event);
+      case TransferProposed.TYPE -> proposed(entry, event);
+      case TransferConsented.TYPE -> consented(entry, event);
       default -> throw new IllegalStateException("unknown land register event " + entry.type());
     };
   }
@@ -66,7 +71,51 @@ public class LandRegisterProjection implements RegisterProjection {
     p.owners.clear();
     database.em().flush(); // delete the old rows before inserting their replacements
     setOwners(p, e.owners());
+    parcels.dropPendingTransfers(p.cadastralId); // proposed for owners who are no longer the owners
     return changed(p, entry, event, 200, null);
+  }
+
+  private AppliedOutcome proposed(JournalEntry entry, JsonNode event) {
+    TransferProposed e = JournalApplier.read(event, TransferProposed.class);
+    ParcelEntity p = existing(e.cadastralId());
+    PendingTransferEntity t = new PendingTransferEntity();
+    t.id = entry.sequence();
+    t.cadastralId = p.cadastralId;
+    t.expectedVersion = e.expectedVersion();
+    t.owners = JournalCodec.json().valueToTree(e.owners()).toString();
+    t.needed = String.join(",", e.needed());
+    t.consented = String.join(",", e.consented());
+    t.proposedBy = JournalCodec.json().valueToTree(e.proposedBy()).toString();
+    t.expiresAt = e.expiresAt();
+    database.em().persist(t);
+    return recorded(p, t, entry, event);
+  }
+
+  private AppliedOutcome consented(JournalEntry entry, JsonNode event) {
+    TransferConsented e = JournalApplier.read(event, TransferConsented.class);
+    ParcelEntity p = existing(e.cadastralId());
+    PendingTransferEntity t = parcels.pendingTransfer(e.cadastralId(), e.transferId())
+        .orElseThrow(() -> new IllegalStateException("journal refers to unknown transfer " + e.transferId()));
+    java.util.List<String> consented = new java.util.ArrayList<>(ParcelRepository.codes(t.consented));
+    if (!consented.contains(e.personalCode())) {
+      consented.add(e.personalCode());
+    }
+    t.consented = String.join(",", consented);
+    return recorded(p, t, entry, event);
+  }
+
+  /**
+   * A step towards a change, in the parcel's history (journaled like any change) but not a change
+   * of the parcel: its version stays, so the transfer it leads to still applies.
+   */
+  private AppliedOutcome recorded(ParcelEntity p, PendingTransferEntity t, JournalEntry entry, JsonNode event) {
+    history(p, entry, event);
+    database.em().flush();
+    return new AppliedOutcome(
+        202,
+        location(p) + "/transfers/" + t.id,
+        JournalCodec.json().valueToTree(ParcelRepository.toView(t)),
+        entry.sequence());
   }
 
   private AppliedOutcome mortgaged(JournalEntry entry, JsonNode event) {
@@ -78,6 +127,7 @@ public class LandRegisterProjection implements RegisterProjection {
     m.creditor = e.creditor();
     m.amount = e.amount();
     m.currency = e.currency();
+    m.creditorPersonalCode = e.creditorPersonalCode();
     p.mortgages.add(m);
     return changed(p, entry, event, 201, location(p) + "/mortgages/" + m.id);
   }
@@ -114,6 +164,16 @@ public class LandRegisterProjection implements RegisterProjection {
       ParcelEntity p, JournalEntry entry, JsonNode event, int status, String location) {
     p.version += 1;
     p.sequence = entry.sequence();
+    history(p, entry, event);
+    database.em().flush();
+    return new AppliedOutcome(
+        status,
+        location,
+        JournalCodec.json().valueToTree(ParcelRepository.toView(p)),
+        entry.sequence());
+  }
+
+  private void history(ParcelEntity p, JournalEntry entry, JsonNode event) {
     ParcelHistoryEntity h = new ParcelHistoryEntity();
     h.sequence = entry.sequence();
     h.cadastralId = p.cadastralId;
@@ -123,12 +183,6 @@ public class LandRegisterProjection implements RegisterProjection {
     h.site = entry.site();
     h.change = event.toString();
     database.em().persist(h);
-    database.em().flush();
-    return new AppliedOutcome(
-        status,
-        location,
-        JournalCodec.json().valueToTree(ParcelRepository.toView(p)),
-        entry.sequence());
   }
 
   private static String location(ParcelEntity p) {

@@ -5,12 +5,15 @@ import org.dataembassy.runtime.rest.ProblemException;
 import org.dataembassy.runtime.security.Caller;
 import org.dataembassy.runtime.security.Role;
 import org.dataembassy.runtime.security.SecurityProblem;
+import org.dataembassy.services.landregister.persistence.MortgageEntity;
 import org.dataembassy.services.landregister.persistence.ParcelEntity;
 
 /**
- * Who may change the land register: registering a parcel takes an operator or a notary; changing
- * one takes the session of one of its current owners, an operator or a notary. Reading a person's
- * parcel list takes that person's session (or an operator's or notary's).
+ * Who may change the land register: registering a parcel takes an operator or a notary; proposing
+ * a transfer takes the session of one of its current owners (LandRegisterService: the consent of
+ * every owner it affects), an operator or a notary; a mortgage, the owner of the whole parcel; a
+ * discharge, the creditor. Reading a person's parcel list takes that person's session (or an
+ * operator's or notary's).
  */
 @ApplicationScoped
 public class ParcelAccess {
@@ -47,7 +50,27 @@ public class ParcelAccess {
     }
   }
 
-  private static boolean isRegistrar(Caller caller) {
+  /** A mortgage burdens every owner's share: the owner of the whole parcel, a notary or an operator. */
+  public void requireWholeOwnerOrRegistrar(Caller caller, ParcelEntity parcel) {
+    requireAuthenticated(caller);
+    if (isRegistrar(caller)
+        || (parcel.owners.size() == 1 && caller.is(parcel.owners.get(0).personalCode))) {
+      return;
+    }
+    throw new ProblemException(
+        SecurityProblem.FORBIDDEN, "A mortgage takes the owner of the whole parcel, or a notary acting for all its owners.");
+  }
+
+  /** A discharge releases the creditor's security: the creditor (a person with an eID), a notary or an operator. */
+  public void requireCreditorOrRegistrar(Caller caller, MortgageEntity mortgage) {
+    requireAuthenticated(caller);
+    if (isRegistrar(caller) || (mortgage.creditorPersonalCode != null && caller.is(mortgage.creditorPersonalCode))) {
+      return;
+    }
+    throw new ProblemException(SecurityProblem.FORBIDDEN, "Only the creditor, a notary or an operator discharges a mortgage.");
+  }
+
+  public boolean isRegistrar(Caller caller) {
     return caller.isOperator() || caller.has(Role.NOTARY);
   }
 }
