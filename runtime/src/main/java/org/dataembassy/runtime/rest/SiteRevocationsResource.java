@@ -47,7 +47,7 @@ public class SiteRevocationsResource {
       throw new ProblemException(RevocationProblem.NOT_A_REVOCATION_LIST, "The body is the root's CRL in DER (data/state/revoked-sites.crl).");
     }
     if (list.length > SiteRevocations.MAX_BYTES) {
-      throw new ProblemException(RevocationProblem.REVOCATION_LIST_TOO_LARGE, "A revocation list is at most " + SiteRevocations.MAX_BYTES + " bytes.");
+      throw new ProblemException(CommonProblem.REQUEST_TOO_LARGE, "A revocation list is at most " + SiteRevocations.MAX_BYTES + " bytes.");
     }
     try {
       SiteRevocations.Summary now = revocations.install(list);

@@ -72,7 +72,7 @@ class SiteRevocationsResourceTest {
     atManagement().contentType(CRL).body(new byte[0]).put("/operator/site-revocations")
         .then().statusCode(400).body("code", equalTo("not_a_revocation_list"));
     atManagement().contentType(CRL).body(new byte[1_000_001]).put("/operator/site-revocations")
-        .then().statusCode(413).body("code", equalTo("revocation_list_too_large"));
+        .then().statusCode(413).body("code", equalTo("request_too_large"));
     atManagement(SiteCertificates.AUDITOR_DIR).get("/operator/site-revocations")
         .then().statusCode(200).body("number", equalTo(before.intValue()));
   }
