@@ -3,6 +3,7 @@ package org.dataembassy.cli;
 import java.nio.file.Path;
 import org.dataembassy.cli.command.CitizenCommand;
 import org.dataembassy.cli.command.DownCommand;
+import org.dataembassy.cli.command.DrillCommand;
 import org.dataembassy.cli.command.KeysCommand;
 import org.dataembassy.cli.command.OperatorCommand;
 import org.dataembassy.cli.command.KillCommand;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
       CitizenCommand.class,
       KeysCommand.class,
       OperatorCommand.class,
-      SiteCommand.class
+      SiteCommand.class,
+      DrillCommand.class
     })
 public final class Embassy {
 

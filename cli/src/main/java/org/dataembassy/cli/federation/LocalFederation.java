@@ -104,6 +104,22 @@ public final class LocalFederation {
         .flatMap(c -> c.json(layout.url(site(id)) + "/sites/self/control-plane"));
   }
 
+  /** The site that reports itself ACTIVE within {@code patience}, if any. */
+  public Optional<String> awaitActive(Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    Optional<String> active = activeSite();
+    while (active.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      active = activeSite();
+    }
+    return active;
+  }
+
   /** The site that reports itself ACTIVE, if any answers so. */
   public Optional<String> activeSite() {
     return siteIds().stream()
@@ -111,11 +127,14 @@ public final class LocalFederation {
         .findFirst();
   }
 
-  /** Asks the active site to hand over to {@code target}. */
+  /**
+   * Asks the active site to hand over to {@code target}. Right after a switchover or a failover the
+   * new active site takes a moment to hold its lease: up to 5 s is allowed for one to say so.
+   */
   public SiteClient.Answer switchover(String target) throws IOException {
     site(target);
-    String active =
-        activeSite().orElseThrow(() -> new IllegalStateException("no site is active right now"));
+    String active = awaitActive(Duration.ofSeconds(5))
+        .orElseThrow(() -> new IllegalStateException("no site is active right now"));
     String body = SiteClient.json().createObjectNode().put("to", target).toString();
     return operatorClient().postJson(layout.managementUrl(site(active)) + "/operator/switchovers", body);
   }

@@ -116,6 +116,32 @@ public final class SiteClient {
   /** A POST's status and body (status -1 if the site did not answer). */
   public record Answer(int status, String body) {}
 
+  /** A probe's answer: status (-1 if none came within the timeout) and the site that answered. */
+  public record Probed(int status, String site) {}
+
+  /**
+   * One request as a drill's probe makes it: {@code json} POSTed with {@code idempotencyKey}, or a
+   * GET when {@code json} is null; within {@code timeout}.
+   */
+  public Probed probe(String url, String json, String idempotencyKey, Duration timeout) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
+    if (json == null) {
+      builder.GET();
+    } else {
+      builder.header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+          .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+    try {
+      HttpResponse<Void> r = http.send(builder.build(), HttpResponse.BodyHandlers.discarding());
+      return new Probed(r.statusCode(), r.headers().firstValue("Embassy-Site").orElse(null));
+    } catch (IOException e) {
+      return new Probed(-1, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Probed(-1, null);
+    }
+  }
+
   public Answer postJson(String url, String json) {
     return postJson(url, json, null);
   }
