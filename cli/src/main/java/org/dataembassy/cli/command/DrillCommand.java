@@ -63,6 +63,7 @@ public final class DrillCommand {
           report.path("rpo").path("acknowledgedWrites").asInt(), report.path("rpo").path("lost").asInt(), report.path("staleReads").asInt());
       result.outcome().findings().forEach(f -> System.out.println("  - " + f));
       System.out.println("Report: " + result.dir().resolve("report.html"));
+      record(federation, report);
       if (kind == DrillKind.LOSS) {
         System.out.println("(" + site + " stays down: ./embassy start " + site + " brings it back)");
       }
@@ -73,6 +74,26 @@ public final class DrillCommand {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
+    }
+  }
+
+  /** The drill's outcome into the federation's audit trail (a journal entry every site holds). */
+  private static void record(LocalFederation federation, JsonNode report) {
+    var body = SiteClient.json().createObjectNode()
+        .put("kind", report.path("kind").asText()).put("subject", report.path("subject").asText())
+        .put("startedAt", report.path("startedAt").asText()).put("passed", report.path("passed").asBoolean())
+        .put("acknowledgedWrites", report.path("rpo").path("acknowledgedWrites").asInt())
+        .put("lostWrites", report.path("rpo").path("lost").asInt());
+    body.set("firstWriteMs", report.path("rto").path("firstWriteMs"));
+    try {
+      SiteClient.Answer answer = federation.recordDrill(body.toString(), "drill-" + report.path("startedAt").asText());
+      if (answer.status() == 201 || answer.status() == 200) {
+        System.out.println("Recorded in the audit trail (journal sequence " + SiteClient.parse(answer.body()).path("sequence").asText() + ")");
+      } else {
+        System.err.println("embassy: the drill was not recorded in the audit trail (HTTP " + answer.status() + ")");
+      }
+    } catch (IOException | IllegalStateException e) {
+      System.err.println("embassy: the drill was not recorded in the audit trail: " + e.getMessage());
     }
   }
 
@@ -151,7 +172,22 @@ public final class DrillCommand {
 
     @Override
     public Integer call() throws IOException {
-      Path dir = DrillRunner.drillsDir(command.parent.federation());
+      LocalFederation federation = command.parent.federation();
+      var recorded = federation.recordedDrills();
+      if (recorded.isPresent()) {
+        System.out.printf("%-8s %-22s %-11s %-6s %-7s %-12s %-6s %s%n", "sequence", "started (UTC)", "kind", "site", "result",
+            "first write", "lost", "recorded by");
+        for (JsonNode d : recorded.get()) {
+          System.out.printf("%-8s %-22s %-11s %-6s %-7s %-12s %-6s %s%n", d.path("sequence").asText(),
+              d.path("startedAt").asText().substring(0, Math.min(19, d.path("startedAt").asText().length())),
+              d.path("kind").asText(), d.path("subject").asText(), d.path("passed").asBoolean() ? "passed" : "FAILED",
+              ms(d.path("firstWriteMs")), d.path("lostWrites").asInt(), d.path("operator").asText());
+        }
+        System.out.println("(the federation's audit trail; reports in " + DrillRunner.drillsDir(federation) + ")");
+        return 0;
+      }
+      System.out.println("No site answers: the reports kept here");
+      Path dir = DrillRunner.drillsDir(federation);
       if (!Files.isDirectory(dir)) {
         System.out.println("No drills yet (" + dir + ")");
         return 0;

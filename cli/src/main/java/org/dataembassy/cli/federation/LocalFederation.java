@@ -174,6 +174,30 @@ public final class LocalFederation {
     return operatorClient().postJson(layout.url(site(target)) + path, json, java.util.UUID.randomUUID().toString());
   }
 
+  /**
+   * Records a drill's outcome in the federation's audit trail: journaled at the active site (on
+   * its management port), held by every site.
+   */
+  public SiteClient.Answer recordDrill(String json, String idempotencyKey) throws IOException {
+    String active = awaitActive(Duration.ofSeconds(5))
+        .orElseThrow(() -> new IllegalStateException("no site is active to record the drill"));
+    return operatorClient().postJson(layout.managementUrl(site(active)) + "/operator/drills", json, idempotencyKey);
+  }
+
+  /** The drills recorded in the audit trail, as the first running site answers (management port). */
+  public Optional<JsonNode> recordedDrills() throws IOException {
+    SiteClient client = operatorClient();
+    for (String id : siteIds()) {
+      if (processes().running(id).isPresent()) {
+        Optional<JsonNode> drills = client.json(layout.managementUrl(site(id)) + "/operator/drills");
+        if (drills.isPresent()) {
+          return drills;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Tells a site to seal with the newest data key version delivered to it. */
   public SiteClient.Answer useNewestDataKey(String id) throws IOException {
     return operatorClient().postJson(layout.managementUrl(site(id)) + "/operator/data-keys", "{}");

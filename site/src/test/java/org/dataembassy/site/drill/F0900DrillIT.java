@@ -62,6 +62,12 @@ class F0900DrillIT {
     assertThat(switchover.path("rpo").path("lost").asInt()).isZero();
     assertThat(sites.federation().activeSite()).contains(other);
 
+    // both are in the federation's audit trail, with who recorded them, at every running site
+    for (String site : List.of("lux", "emb2")) {
+      var trail = sites.management(site).get("/operator/drills").then().statusCode(200).extract().jsonPath();
+      assertThat(trail.getList("kind")).contains("loss", "switchover");
+      assertThat(trail.getList("operator", String.class)).allMatch(o -> o.startsWith("CN=operator"));
+    }
     assertThat(sites.embassy("drill", "list")).isZero();
     assertThat(sites.embassy("drill", "loss", "--site", "nowhere")).as("an unknown site").isEqualTo(2);
     assertThat(sites.embassy("drill", "isolate", "--site", "lux")).as("no namespaces here").isNotZero();
