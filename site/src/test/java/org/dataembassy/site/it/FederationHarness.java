@@ -222,6 +222,20 @@ public final class FederationHarness implements AutoCloseable, BeforeAllCallback
   }
 
   /** A request to the site without credentials. */
+  /** A metric's value in the site's Prometheus output ({@code name{labels}} as printed), 0 if absent. */
+  public double metric(String site, String series) {
+    String body = management(site).get("/q/metrics").asString();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(series) + " ([0-9.eE+-]+)$", java.util.regex.Pattern.MULTILINE)
+            .matcher(body);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  /** The sites the control plane at {@code site} is connected to (itself included). */
+  public List<String> connected(String site) {
+    return at(site).get("/sites/self/control-plane").jsonPath().getList("connected", String.class);
+  }
+
   public RequestSpecification anonymousAt(String site) {
     return request(baseUri(site), SSLConfig.sslConfig().trustStore(trust()));
   }

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
 import org.dataembassy.site.it.SiteLogsOnFailure;
@@ -50,24 +48,24 @@ class RogueEmbassyIT {
     sites.kill("lux");
 
     // (c) lux's files, lux's address, Raft member "home"
-    double identityHome = metric("home", "embassy_sitelink_refused_total{reason=\"identity\"}");
-    double identityEmb2 = metric("emb2", "embassy_sitelink_refused_total{reason=\"identity\"}");
+    double identityHome = sites.metric("home", "embassy_sitelink_refused_total{reason=\"identity\"}");
+    double identityEmb2 = sites.metric("emb2", "embassy_sitelink_refused_total{reason=\"identity\"}");
     Path asHome = rogue("as-home", sites.address("lux"), RAFT_PORT);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(metric("home", "embassy_sitelink_refused_total{reason=\"identity\"}")).isGreaterThan(identityHome);
-      assertThat(metric("emb2", "embassy_sitelink_refused_total{reason=\"identity\"}")).isGreaterThan(identityEmb2);
+      assertThat(sites.metric("home", "embassy_sitelink_refused_total{reason=\"identity\"}")).isGreaterThan(identityHome);
+      assertThat(sites.metric("emb2", "embassy_sitelink_refused_total{reason=\"identity\"}")).isGreaterThan(identityEmb2);
     });
     assertThat(rogues.get(0).isAlive()).as("the rogue still runs: %s", Files.readString(asHome)).isTrue();
-    assertThat(connected("home")).containsExactlyInAnyOrder("home", "emb2");
-    assertThat(connected("emb2")).containsExactlyInAnyOrder("home", "emb2");
+    assertThat(sites.connected("home")).containsExactlyInAnyOrder("home", "emb2");
+    assertThat(sites.connected("emb2")).containsExactlyInAnyOrder("home", "emb2");
     assertThat(log("emb2")).contains("EMB-SL-003");
     stopRogues();
 
     // (c') lux's files at home's address (another port: the host cannot take home's own)
-    double certificate = metric("emb2", "embassy_sitelink_refused_total{reason=\"certificate\"}");
+    double certificate = sites.metric("emb2", "embassy_sitelink_refused_total{reason=\"certificate\"}");
     rogue("at-home-address", sites.address("home"), RAFT_PORT + 7);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(metric("emb2", "embassy_sitelink_refused_total{reason=\"certificate\"}")).isGreaterThan(certificate));
+        assertThat(sites.metric("emb2", "embassy_sitelink_refused_total{reason=\"certificate\"}")).isGreaterThan(certificate));
     assertThat(log("emb2")).contains("EMB-SL-001");
     stopRogues();
 
@@ -75,13 +73,13 @@ class RogueEmbassyIT {
     JsonPath view = sites.at("home").get("/sites/self/control-plane").jsonPath();
     long epoch = view.getLong("epoch");
     long stored = sites.at("home").get("/sites/self").jsonPath().getLong("storedSequence");
-    double refusedHome = metric("home", "embassy_controlplane_promotions_refused_total");
-    double refusedEmb2 = metric("emb2", "embassy_controlplane_promotions_refused_total");
+    double refusedHome = sites.metric("home", "embassy_controlplane_promotions_refused_total");
+    double refusedEmb2 = sites.metric("emb2", "embassy_controlplane_promotions_refused_total");
     Path promote = rogue("promote-self", sites.address("lux"), RAFT_PORT, Long.toString(epoch), Long.toString(stored));
     await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(Files.readString(promote)).contains("ROGUE promotion"));
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(metric("home", "embassy_controlplane_promotions_refused_total")).isGreaterThan(refusedHome);
-      assertThat(metric("emb2", "embassy_controlplane_promotions_refused_total")).isGreaterThan(refusedEmb2);
+      assertThat(sites.metric("home", "embassy_controlplane_promotions_refused_total")).isGreaterThan(refusedHome);
+      assertThat(sites.metric("emb2", "embassy_controlplane_promotions_refused_total")).isGreaterThan(refusedEmb2);
     });
     assertThat(log("home")).contains("EMB-FO-050 promotion of lux");
     for (String site : List.of("home", "emb2")) {
@@ -100,16 +98,7 @@ class RogueEmbassyIT {
     return Files.readString(sites.federation().processes().logFile(site));
   }
 
-  private List<String> connected(String site) {
-    return sites.at(site).get("/sites/self/control-plane").jsonPath().getList("connected", String.class);
-  }
 
-  /** A metric's value in the site's Prometheus output ({@code name{labels}} as printed), 0 if absent. */
-  private double metric(String site, String series) {
-    String body = sites.management(site).get("/q/metrics").asString();
-    Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(body);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
 
   /** Starts {@link RogueEmbassy} with lux's files; its output goes to the returned file. */
   private Path rogue(String mode, String address, int port, String... more) throws IOException {

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dataembassy.cli.federation.SiteClient;
 import org.dataembassy.site.it.FederationHarness;
 import org.dataembassy.site.it.Parcels;
@@ -50,7 +48,7 @@ class SiteRevocationIT {
         sites.at("home").get("/sites/self").then().body("role", equalTo("ACTIVE")));
     assertThat(ocsp(work, "home", ants.resolve("issuer.pem"), ants.resolve("cert.pem"))).contains(": good");
 
-    double refusedBefore = metric("home", "embassy_sitelink_refused_total{reason=\"revoked\"}");
+    double refusedBefore = sites.metric("home", "embassy_sitelink_refused_total{reason=\"revoked\"}");
     assertThat(sites.embassy("site", "revoke", "lux")).as("every running site took the list on its management port").isZero();
     for (String site : List.of("home", "emb2")) {
       await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -80,9 +78,9 @@ class SiteRevocationIT {
 
     // home and emb2 cut lux off: its links are refused, counted and logged
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      assertThat(connected("home")).containsExactlyInAnyOrder("home", "emb2");
-      assertThat(connected("emb2")).containsExactlyInAnyOrder("home", "emb2");
-      assertThat(metric("home", "embassy_sitelink_refused_total{reason=\"revoked\"}")).isGreaterThan(refusedBefore);
+      assertThat(sites.connected("home")).containsExactlyInAnyOrder("home", "emb2");
+      assertThat(sites.connected("emb2")).containsExactlyInAnyOrder("home", "emb2");
+      assertThat(sites.metric("home", "embassy_sitelink_refused_total{reason=\"revoked\"}")).isGreaterThan(refusedBefore);
     });
     assertThat(Files.readString(sites.federation().processes().logFile("home"))).contains("EMB-CR-030").contains("[lux]");
 
@@ -129,13 +127,5 @@ class SiteRevocationIT {
         "-url", sites.baseUri(site) + "/ocsp", "-CAfile", sites.caCertificate().toString()).out();
   }
 
-  private List<String> connected(String site) {
-    return sites.at(site).get("/sites/self/control-plane").jsonPath().getList("connected", String.class);
-  }
 
-  private double metric(String site, String series) {
-    String body = sites.management(site).get("/q/metrics").asString();
-    Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(body);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
-  }
 }
