@@ -16,6 +16,9 @@ public final class CanonicalPaths {
     if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
       return rawPath == null || rawPath.equals("*");
     }
+    if (rawPath.indexOf('.') < 0 && rawPath.indexOf('%') < 0 && rawPath.indexOf('\\') < 0 && !rawPath.contains("//")) {
+      return true; // nearly every request: nothing that could form a dot or empty segment
+    }
     String lower = rawPath.toLowerCase(Locale.ROOT);
     if (lower.contains("\\") || lower.contains("%5c")) {
       return false;

@@ -153,8 +153,9 @@ public class WriteForwarding {
         refuse(ctx, CommonProblem.PATH_NOT_NORMALISED, "Give the path without '.', '..' or empty segments.");
         return;
       }
-      if (!operators.fromSite(request)) {
-        // only another site's forwarding, on its own HTTPS certificate, speaks of epochs and hops
+      // only another site's forwarding, on its own HTTPS certificate, speaks of epochs and hops
+      // (the certificate is looked at only when such a header is there: not on every TSA request)
+      if (carriesSiteHeaders(request) && !operators.fromSite(request)) {
         request.headers().remove(EPOCH_HEADER).remove(HOPS_HEADER).remove(FORWARDED_BY_HEADER);
       }
     }
@@ -256,6 +257,11 @@ public class WriteForwarding {
     ctx.response().headers().remove(SITE_HEADER);
     Future<Buffer> body = ctx.get(BODY);
     proxy.handle(body == null ? request : new ReadRequest(request, body.result()));
+  }
+
+  private static boolean carriesSiteHeaders(HttpServerRequest request) {
+    var headers = request.headers();
+    return headers.contains(EPOCH_HEADER) || headers.contains(HOPS_HEADER) || headers.contains(FORWARDED_BY_HEADER);
   }
 
   private static OptionalLong forwardedEpoch(HttpServerRequest request) {

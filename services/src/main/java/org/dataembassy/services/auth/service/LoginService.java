@@ -1,5 +1,6 @@
 package org.dataembassy.services.auth.service;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +65,18 @@ public class LoginService {
   @Inject SiteConfig site;
   @Inject CertificateRepository register;
 
-  private volatile AddressRateLimiter challengeLimiter;
+  private AddressRateLimiter challengeLimiter;
+
+  @PostConstruct
+  void limits() {
+    challengeLimiter = new AddressRateLimiter(config.challengeBurst(), config.challengeRefill(), LoginThrottle.MAX_KEYS, clock);
+  }
 
   private final Clock clock = Clock.systemUTC();
 
   /** A fresh challenge, given by this site; 429 with Retry-After if the address asks too often. */
   public Challenge challenge(String clientAddress) {
-    OptionalLong wait = challengeLimiter().acquire(clientAddress);
+    OptionalLong wait = challengeLimiter.acquire(clientAddress);
     if (wait.isPresent()) {
       throw new ProblemException(
           CommonProblem.RATE_LIMITED, "Too many challenges from this address; try again in " + wait.getAsLong() + " s.",
@@ -84,19 +90,6 @@ public class LoginService {
     return new Challenge(Base64.getEncoder().encodeToString(nonce), expires);
   }
 
-  private AddressRateLimiter challengeLimiter() {
-    AddressRateLimiter limiter = challengeLimiter;
-    if (limiter == null) {
-      synchronized (this) {
-        if (challengeLimiter == null) {
-          challengeLimiter = new AddressRateLimiter(
-              config.challengeBurst(), config.challengeRefill(), LoginThrottle.MAX_KEYS, clock);
-        }
-        limiter = challengeLimiter;
-      }
-    }
-    return limiter;
-  }
 
   public Sessions.Opened login(Login login, String clientAddress) {
     String addressKey = "address:" + clientAddress;

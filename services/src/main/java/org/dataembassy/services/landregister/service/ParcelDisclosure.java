@@ -3,6 +3,7 @@ package org.dataembassy.services.landregister.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,14 +34,21 @@ public class ParcelDisclosure {
 
   @Inject LandRegisterConfig config;
 
-  private volatile AddressRateLimiter limiter;
+  private AddressRateLimiter limiter;
+
+  @PostConstruct
+  void limits() {
+    if (config.anonymousReadBurst() > 0) {
+      limiter = new AddressRateLimiter(config.anonymousReadBurst(), config.anonymousReadRefill(), 100_000, Clock.systemUTC());
+    }
+  }
 
   /** 429 with Retry-After if an anonymous {@code caller} at {@code address} reads too often. */
   public void admit(Caller caller, String address) {
-    if (!caller.isAnonymous() || config.anonymousReadBurst() == 0) {
+    if (!caller.isAnonymous() || limiter == null) {
       return;
     }
-    OptionalLong wait = limiter().acquire(address);
+    OptionalLong wait = limiter.acquire(address);
     if (wait.isPresent()) {
       throw new ProblemException(
           CommonProblem.RATE_LIMITED, "Too many anonymous reads from this address; log in or try again in " + wait.getAsLong() + " s.",
@@ -112,16 +120,4 @@ public class ParcelDisclosure {
     return value.isTextual() && PersonalCode.problemWith(value.asText()) == null;
   }
 
-  private AddressRateLimiter limiter() {
-    AddressRateLimiter current = limiter;
-    if (current == null) {
-      synchronized (this) {
-        if (limiter == null) {
-          limiter = new AddressRateLimiter(config.anonymousReadBurst(), config.anonymousReadRefill(), 100_000, Clock.systemUTC());
-        }
-        current = limiter;
-      }
-    }
-    return current;
-  }
 }
